@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "hedge",
+    products: [
+        .executable(name: "hedge", targets: ["hedge"]),
+        .library(name: "HedgeCore", targets: ["HedgeCore"]),
+        .library(name: "HedgeShell", targets: ["HedgeShell"]),
+    ],
+    targets: [
+        .target(name: "HedgeCore"),
+        .target(name: "HedgeShell", dependencies: ["HedgeCore"]),
+        // libedit's histedit.h lives in /usr/include; scripts/setup installs libedit-dev when missing.
+        .systemLibrary(name: "CEditLine"),
+        .executableTarget(name: "hedge", dependencies: ["HedgeShell", "CEditLine"]),
+        .testTarget(name: "HedgeCoreTests", dependencies: ["HedgeCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeShellTests", dependencies: ["HedgeShell"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeEndToEndTests", dependencies: ["hedge"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import HedgeShell
+print("hedge: not yet")
