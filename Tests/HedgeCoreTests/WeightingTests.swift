@@ -1,0 +1,88 @@
+import Testing
+@testable import HedgeCore
+
+@Suite struct WeightingTests {
+    let dates = (0..<4).map { Day(ordinal: 19_000 + $0) }
+
+    func panel(priceA: [Double], priceB: [Double], volumeA: [Double], volumeB: [Double]) -> Panel {
+        Panel(dates: dates, tickers: ["A", "B"], values: [.price: [priceA, priceB], .volume: [volumeA, volumeB]])
+    }
+
+    @Test func volumeWeightsAreLaggedRollingVolumeShares() throws {
+        // avg volume (window 2): A [-, 200, 250, 200], B [-, 100, 150, 400]
+        // weights: row1 A 2/3 B 1/3; row2 A 0.625 B 0.375; row3 A 1/3 B 2/3
+        // returns: A [-, .1, .1, 0], B [-, 0, .1, -.5]
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, 22, 11],
+                      volumeA: [100, 300, 200, 200], volumeB: [100, 100, 200, 600])
+        let w = try Weighting.volume(p, window: 2)
+        #expect(w.returns.dates == [dates[2], dates[3]])
+        #expect(abs(w.returns.values[0] - 0.1) < 1e-15)
+        #expect(abs(w.returns.values[1] - -0.1875) < 1e-15)
+        #expect(w.weights[0][0].isNaN && w.weights[1][0].isNaN)
+        #expect(w.weights[0][1] == 2.0 / 3.0 && w.weights[1][1] == 1.0 / 3.0)
+        #expect(w.weights[0][2] == 0.625 && w.weights[1][2] == 0.375)
+        #expect(w.firstUsedWeightIndex == 1)
+        #expect(w.firstUsedWeights == ["A": 2.0 / 3.0, "B": 1.0 / 3.0])
+        #expect(w.lastWeights == ["A": 1.0 / 3.0, "B": 2.0 / 3.0])
+        #expect(w.lag == 1)
+    }
+
+    @Test func nanReturnsContributeNothing() throws {
+        // B has no price on date 2, so no return on dates 2 and 3.
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, .nan, 11],
+                      volumeA: [100, 300, 200, 200], volumeB: [100, 100, 200, 600])
+        let w = try Weighting.volume(p, window: 2)
+        #expect(w.returns.dates == [dates[2], dates[3]])
+        #expect(abs(w.returns.values[0] - 0.1 * 2 / 3) < 1e-15)
+        #expect(w.returns.values[1] == 0)
+    }
+
+    @Test func allReturnsMissingGivesZeroLikePandasSum() throws {
+        let p = panel(priceA: [10, 11, .nan, 12], priceB: [20, 20, .nan, 11],
+                      volumeA: [100, 300, 200, 200], volumeB: [100, 100, 200, 600])
+        let w = try Weighting.volume(p, window: 2)
+        #expect(w.returns.values == [0, 0])
+    }
+
+    @Test func aNaNVolumeRenormalizesOverTheOthers() throws {
+        // B's volume is missing on date 1, so its rolling mean is NaN on dates 1 and 2.
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, 22, 11],
+                      volumeA: [100, 300, 200, 200], volumeB: [100, .nan, 200, 600])
+        let w = try Weighting.volume(p, window: 2)
+        #expect(w.weights[0][1] == 1 && w.weights[1][1].isNaN)
+        #expect(w.weights[0][2] == 1 && w.weights[1][2].isNaN)
+        #expect(abs(w.weights[0][3] - 1.0 / 3.0) < 1e-15)  // 200 / (200 + 400)
+        #expect(abs(w.returns.values[0] - 0.1) < 1e-15)  // all in A
+        #expect(w.returns.values[1] == 0)                // A's return on date 3
+    }
+
+    @Test func portfolioStartsWhereLaggedWeightsExist() throws {
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, 22, 11],
+                      volumeA: [100, 300, 200, 200], volumeB: [100, 100, 200, 600])
+        let w = try Weighting.volume(p, window: 3)
+        #expect(w.returns.dates == [dates[3]])
+        #expect(w.firstUsedWeightIndex == 2)
+    }
+
+    @Test func volumeWeightingErrors() {
+        let p = panel(priceA: [10, 11, 12, 13], priceB: [20, 20, 22, 11],
+                      volumeA: [1, 1, 1, 1], volumeB: [1, 1, 1, 1])
+        #expect(throws: HedgeError.self) { try Weighting.volume(p, window: 0) }
+        #expect(throws: HedgeError.self) { try Weighting.volume(p, window: 4) }
+        let noVolume = Panel(dates: dates, tickers: ["A"], values: [.price: [[1, 2, 3, 4]]])
+        #expect(throws: HedgeError.self) { try Weighting.volume(noVolume, window: 2) }
+    }
+
+    @Test func equalWeightsOverTickersWithAReturn() throws {
+        let p = panel(priceA: [10, 11, .nan, 12], priceB: [20, 22, 22, 11],
+                      volumeA: [1, 1, 1, 1], volumeB: [1, 1, 1, 1])
+        let w = try Weighting.portfolio(p, scheme: .equal)
+        #expect(w.returns.dates == [dates[1], dates[2], dates[3]])
+        #expect(abs(w.returns.values[0] - 0.1) < 1e-15)
+        #expect(w.returns.values[1] == 0)
+        #expect(w.returns.values[2] == -0.5)
+        #expect(w.weights[0][1] == 0.5 && w.weights[1][2] == 1 && w.weights[0][2].isNaN)
+        #expect(w.lag == 0)
+        #expect(w.firstUsedWeights == ["A": 0.5, "B": 0.5])
+    }
+}
