@@ -1,31 +1,162 @@
 import Foundation
 import HedgeCore
 
-/// One shell session: a workspace plus the command interpreter. (Skeleton; the full interpreter lands with issue 3.)
+/// One shell session: the workspace plus the command interpreter.
+///
+/// Every command runs against a copy of the workspace that replaces it only when the command succeeds,
+/// so a failed or interrupted command leaves the workspace exactly as it was.
 public final class Session {
     /// Set by a SIGINT handler to cancel the running command; the session resets it before each command.
     public let cancellation = Cancellation()
     /// True after `quit`/`exit`.
     public private(set) var wantsQuit = false
+    /// The named objects.
+    public private(set) var workspace = Workspace()
+    public let output: OutputSink
+    public var style: TextStyle
+    /// Print only what a command exists to print (`show`, `ls`, `help`, plots) and errors.
+    public var quiet: Bool
+    public var environment: ShellEnvironment
+    /// Scripts being replayed (to refuse recursion).
+    var runningScripts: [String] = []
 
-    public init() {}
-
-    /// Runs one input line (possibly several `;`-separated commands). Returns false when a command failed.
-    /// Output goes to standard output, errors to standard error; the workspace is unchanged by a failed
-    /// or interrupted command.
-    @discardableResult
-    public func execute(_ line: String) -> Bool {
-        if line.trimmingCharacters(in: .whitespaces) == "quit" { wantsQuit = true }
-        print(line)
-        return true
+    public init(output: OutputSink = StandardOutput(), style: TextStyle = .plain, quiet: Bool = false,
+                environment: ShellEnvironment = ShellEnvironment()) {
+        self.output = output
+        self.style = style
+        self.quiet = quiet
+        self.environment = environment
     }
 
-    /// Tab completion candidates for `line` with the cursor at UTF-8 offset `cursor`.
-    public var completionContext: any CompletionContext { EmptyCompletionContext() }
+    /// Runs one line typed at the prompt or read from a pipe (possibly several `;`-separated commands).
+    /// Errors are printed as `error: …`; returns false when a command failed. `origin`/`lineNumber`
+    /// name the source in error messages when reading from a pipe (`<stdin>:12: …`).
+    @discardableResult
+    public func execute(_ line: String, origin: String? = nil, lineNumber: Int = 1) -> Bool {
+        cancellation.reset()
+        do {
+            let commands = try Lexer.commands(in: line, firstLine: lineNumber)
+            for command in commands {
+                try runTransaction(command)
+                if wantsQuit { break }
+            }
+            return true
+        } catch let failure as ScriptFailure {
+            report(failure.message)
+        } catch let error as ShellError {
+            if let origin, let line = error.line { report("\(origin):\(line): \(error.message)") } else { report("error: \(error.message)") }
+        } catch {
+            report("error: \(error)")
+        }
+        return false
+    }
+
+    /// Replays a script file in this workspace; stops at its first error, which is printed as `FILE:LINE: message`.
+    /// Returns false on error.
+    @discardableResult
+    public func runScript(path: String) -> Bool {
+        cancellation.reset()
+        do {
+            var draft = workspace
+            defer { workspace = draft }
+            try replay(path: path, displayPath: path, into: &draft)
+            return true
+        } catch let failure as ScriptFailure {
+            report(failure.message)
+        } catch {
+            report("\(path): \(error)")
+        }
+        return false
+    }
+
+    func report(_ message: String) {
+        output.writeError(style.error(message) + "\n")
+    }
+
+    /// Prints a result line (suppressed by `quiet`).
+    func say(_ text: String) {
+        if !quiet { output.write(text.hasSuffix("\n") ? text : text + "\n") }
+    }
+
+    /// Prints what the user explicitly asked to see (never suppressed).
+    func show(_ text: String) {
+        output.write(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Runs one command on a copy of the workspace and keeps the copy only on success.
+    func runTransaction(_ source: SourceCommand) throws {
+        var draft = workspace
+        try run(source, in: &draft)
+        try cancellation.check()
+        workspace = draft
+    }
+
+    /// Parses and runs one command against `workspace`.
+    func run(_ source: SourceCommand, in workspace: inout Workspace) throws {
+        try cancellation.check()
+        let command = try Command.parse(source)
+        let word = source.tokens.first?.text ?? ""
+        do {
+            try perform(command, source: source, in: &workspace)
+        } catch let error as HedgeError {
+            throw ShellError("\(word): \(error.description)", line: source.line, column: source.tokens.first?.column)
+        }
+    }
+
+    func perform(_ command: Command, source: SourceCommand, in ws: inout Workspace) throws {
+        switch command {
+        case let .load(paths, name, from, to, field):
+            try load(paths: paths, name: name, from: from, to: to, field: field, source: source, in: &ws)
+        case let .weight(dataset, method, window, exclude, name):
+            try weight(dataset: dataset, method: method, window: window, exclude: exclude, name: name, source: source, in: &ws)
+        case let .regress(y, xs, name):
+            try regress(y: y, xs: xs, name: name, source: source, in: &ws)
+        case let .hedge(series, model, name):
+            try hedge(series: series, model: model, name: name, source: source, in: &ws)
+        case let .backtest(long, benchmark, rebalance, cost, rf, capital, method, name):
+            try backtest(long: long, benchmark: benchmark, rebalance: rebalance, cost: cost, rf: rf,
+                         capital: capital, method: method, name: name, source: source, in: &ws)
+        case let .plot(names, mode, width, height, ascii, title):
+            try plot(names: names, mode: mode, width: width, height: height, ascii: ascii, title: title, in: ws)
+        case let .export(name, path):
+            try export(name: name, path: path, in: ws)
+        case .list:
+            show(listing(ws))
+        case let .show(name):
+            show(try describe(name, in: ws))
+        case let .drop(name):
+            let kind = try ws.requireObject(name).kind
+            ws.drop(name.text)
+            say("dropped \(kind.rawValue) \(style.name(name.text))")
+        case let .rename(old, new):
+            let object = try ws.requireObject(old)
+            let replaced = ws[new] != nil && new != old.text
+            ws.rename(old.text, to: new)
+            say("renamed \(object.kind.rawValue) \(old.text) to \(style.name(new))" + (replaced ? " (replaced the previous \(new))" : ""))
+        case let .help(topic):
+            show(try Help.text(for: topic))
+        case let .run(path):
+            try replay(path: environment.resolve(path.text), displayPath: path.text, into: &ws)
+        case let .save(path):
+            try save(to: path, workspace: ws)
+        case .quit:
+            wantsQuit = true
+        }
+    }
+
+    /// Completion candidates come from this session's workspace and the file system.
+    public var completionContext: any CompletionContext {
+        WorkspaceCompletionContext(workspace: workspace, environment: environment)
+    }
 }
 
-private struct EmptyCompletionContext: CompletionContext {
-    func objectNames(of kinds: Set<ObjectKind>) -> [String] { [] }
-    func tickers(ofDataset dataset: String) -> [String]? { nil }
-    func directoryEntries(_ path: String) -> [(name: String, isDirectory: Bool)]? { nil }
+/// Writes results to standard output and errors to standard error, unbuffered per call.
+public final class StandardOutput: OutputSink {
+    public init() {}
+    public func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+    public func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }

@@ -1,2 +1,42 @@
+import Foundation
 import HedgeShell
-print("hedge: not yet")
+
+// hedge: argument parsing, terminal set-up, then scripts, -c, piped input or the interactive prompt.
+
+setlocale(LC_ALL, "")
+if setlocale(LC_CTYPE, nil).map({ String(cString: $0) }) == "C" {
+    setlocale(LC_CTYPE, "C.UTF-8")
+}
+
+let options: Options
+switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
+case .success(let parsed): options = parsed
+case .failure(let error):
+    FileHandle.standardError.write(Data("hedge: \(error.message)\n\n\(Options.usage)\n".utf8))
+    exit(2)
+}
+if options.showHelp { print(Options.usage); exit(0) }
+if options.showVersion { print("hedge \(HedgeVersion.current)"); exit(0) }
+
+let terminal = TerminalFacts.current()
+let color = options.color ?? (terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+let session = Session(
+    style: TextStyle(color: color), quiet: options.quiet,
+    environment: ShellEnvironment(chartWidth: terminal.columns, chartHeight: terminal.rows,
+                                  unicode: terminal.unicode, color: color))
+
+if options.demo, !session.execute("load demo as demo") { exit(1) }
+
+if let commands = options.commands {
+    exit(session.execute(commands, origin: "-c") ? 0 : 1)
+}
+if !options.scripts.isEmpty {
+    for script in options.scripts where !session.wantsQuit {
+        if !session.runScript(path: script) { exit(1) }
+    }
+    exit(0)
+}
+if terminal.stdinIsTerminal {
+    exit(runPlainPrompt(session: session))
+}
+exit(runPipedInput(session: session))

@@ -1,0 +1,118 @@
+import Foundation
+import HedgeCore
+
+/// Turns workspace objects into CSV and JSON text that other programs read. Numbers are written in the
+/// shortest form that parses back to the same double; missing values are empty CSV cells or JSON `null`.
+public enum Exporter {
+    /// `date,NAME` rows.
+    public static func csv(series: Series, column: String) -> String {
+        var out = "date,\(csvField(column))\n"
+        out.reserveCapacity(series.count * 32)
+        for i in 0..<series.count {
+            out += "\(series.dates[i]),\(csvNumber(series.values[i]))\n"
+        }
+        return out
+    }
+
+    /// Wide `date,T1,T2,…` rows of one field.
+    public static func csv(panel: Panel, field: Field) -> String {
+        var out = "date," + panel.tickers.map(csvField).joined(separator: ",") + "\n"
+        let columns = panel.values[field] ?? []
+        for i in 0..<panel.dates.count {
+            out += "\(panel.dates[i])"
+            for column in columns { out += "," + csvNumber(column[i]) }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// The per-rebalance table: `step,date,portfolio_value,beta` (beta empty where the notebook has none).
+    public static func csv(backtest r: BacktestResult) -> String {
+        var out = "step,date,portfolio_value,beta\n"
+        for i in 0..<r.portfolioValues.count {
+            let date = i < r.valueDates.count ? "\(r.valueDates[i])" : ""
+            let beta = i < r.betas.count ? csvNumber(r.betas[i]) : ""
+            out += "\(i + 1),\(date),\(csvNumber(r.portfolioValues[i])),\(beta)\n"
+        }
+        return out
+    }
+
+    /// `{"kind":"ols", …}` with arrays intercept first.
+    public static func json(model r: OLSResult) -> String {
+        let fields: [(String, JSONValue)] = [
+            ("kind", .string("ols")), ("dependent", .string(r.dependentName)), ("names", .strings(r.names)),
+            ("nobs", .number(Double(r.nobs))), ("df_model", .number(r.dfModel)), ("df_resid", .number(r.dfResid)),
+            ("params", .numbers(r.params)), ("bse", .numbers(r.bse)), ("tvalues", .numbers(r.tvalues)),
+            ("pvalues", .numbers(r.pvalues)), ("conf_int_low", .numbers(r.confIntLow)), ("conf_int_high", .numbers(r.confIntHigh)),
+            ("rsquared", .number(r.rsquared)), ("rsquared_adj", .number(r.rsquaredAdj)), ("fvalue", .number(r.fvalue)),
+            ("f_pvalue", .number(r.fPvalue)), ("llf", .number(r.llf)), ("aic", .number(r.aic)), ("bic", .number(r.bic)),
+            ("durbin_watson", .number(r.durbinWatson)), ("omnibus", .number(r.omnibus)), ("omnibus_p", .number(r.omnibusP)),
+            ("jarque_bera", .number(r.jarqueBera)), ("jarque_bera_p", .number(r.jarqueBeraP)), ("skew", .number(r.skew)),
+            ("kurtosis", .number(r.kurtosis)), ("cond_no", .number(r.condNo)),
+        ]
+        return JSONValue.object(fields).render() + "\n"
+    }
+
+    /// `{"kind":"backtest", …}`.
+    public static func json(backtest r: BacktestResult) -> String {
+        let p = r.parameters
+        let fields: [(String, JSONValue)] = [
+            ("kind", .string("backtest")), ("method", .string(r.method)),
+            ("portfolio_values", .numbers(r.portfolioValues)), ("betas", .numbers(r.betas)),
+            ("dates", .strings(r.valueDates.map(\.description))),
+            ("sharpe", .number(r.sharpe)), ("initial", .number(r.initial)), ("final", .number(r.final)),
+            ("total_return_pct", .number(r.totalReturnPercent)), ("annualized_return_pct", .number(r.annualizedReturnPercent)),
+            ("benchmark_annualized_pct", .number(r.benchmarkAnnualizedPercent)),
+            ("length_mismatch_warning", .bool(r.lengthMismatchWarning)),
+            ("rebalance", .number(Double(p.rebalance))), ("cost", .number(p.cost)), ("rf", .number(p.riskFreeRate)),
+            ("capital", .number(p.capital)),
+        ]
+        return JSONValue.object(fields).render() + "\n"
+    }
+
+    /// A series as JSON: `{"kind":"series","name","dates","values"}`.
+    public static func json(series: Series) -> String {
+        JSONValue.object([("kind", .string("series")), ("name", .string(series.name)),
+                          ("dates", .strings(series.dates.map(\.description))), ("values", .numbers(series.values))]).render() + "\n"
+    }
+
+    static func csvNumber(_ x: Double) -> String { x.isNaN ? "" : NumberFormat.roundTrip(x) }
+
+    static func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// A tiny JSON writer (keys keep their order).
+enum JSONValue {
+    case string(String), number(Double), bool(Bool), strings([String]), numbers([Double])
+    case object([(String, JSONValue)])
+
+    func render() -> String {
+        switch self {
+        case .string(let s): return Self.quote(s)
+        case .number(let x): return x.isFinite ? NumberFormat.roundTrip(x) : "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .strings(let a): return "[" + a.map(Self.quote).joined(separator: ",") + "]"
+        case .numbers(let a): return "[" + a.map { JSONValue.number($0).render() }.joined(separator: ",") + "]"
+        case .object(let fields):
+            return "{\n" + fields.map { "  \(Self.quote($0.0)): \($0.1.render())" }.joined(separator: ",\n") + "\n}"
+        }
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}

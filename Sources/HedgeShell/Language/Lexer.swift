@@ -1,0 +1,112 @@
+/// Splits source text into commands and words.
+///
+/// Rules: `#` starts a comment when it begins a word; blank lines are skipped; `"…"` (with `\"` and `\\`
+/// escapes) and `'…'` quote words that may contain spaces; a `\` at the end of a line continues the command
+/// on the next line; `;` separates commands on one line.
+public enum Lexer {
+    /// The longest line accepted, in bytes.
+    public static let maximumLineLength = 65_536
+
+    /// Lexes `text`; `firstLine` numbers its first line (for input read line by line).
+    public static func commands(in text: String, firstLine: Int = 1) throws(ShellError) -> [SourceCommand] {
+        var commands: [SourceCommand] = []
+        var tokens: [Token] = []
+        var line = firstLine
+        var column = 1
+        var lineLength = 0
+        var scalars = Array(text.unicodeScalars)[...]
+
+        func finishCommand() {
+            if let first = tokens.first { commands.append(SourceCommand(tokens: tokens, line: first.line)) }
+            tokens.removeAll()
+        }
+        func advance() -> Unicode.Scalar? {
+            guard let s = scalars.popFirst() else { return nil }
+            if s == "\n" { line += 1; column = 1; lineLength = 0 } else { column += 1; lineLength += 1 }
+            return s
+        }
+
+        while let s = scalars.first {
+            if lineLength > maximumLineLength {
+                throw ShellError("line \(line) is longer than \(maximumLineLength) bytes", line: line, column: 1)
+            }
+            switch s {
+            case "\n":
+                _ = advance()
+                finishCommand()
+            case " ", "\t", "\r":
+                _ = advance()
+            case ";":
+                _ = advance()
+                finishCommand()
+            case "\\" where isLineContinuation(scalars):
+                // Skip the backslash, trailing blanks and the newline.
+                while let c = scalars.first, c != "\n" { _ = advance() }
+                _ = advance()
+            case "#":
+                while let c = scalars.first, c != "\n" { _ = advance() }
+            default:
+                let startLine = line, startColumn = column
+                var word = ""
+                var quoted = false
+                wordLoop: while let c = scalars.first {
+                    switch c {
+                    case " ", "\t", "\r", "\n", ";":
+                        break wordLoop
+                    case "\\" where isLineContinuation(scalars):
+                        break wordLoop
+                    case "\"", "'":
+                        quoted = true
+                        let quoteLine = line, quoteColumn = column
+                        _ = advance()
+                        var closed = false
+                        while let q = advance() {
+                            if q == c { closed = true; break }
+                            if c == "\"", q == "\\", let next = scalars.first, next == "\"" || next == "\\" {
+                                _ = advance()
+                                word.unicodeScalars.append(next)
+                            } else {
+                                word.unicodeScalars.append(q)
+                            }
+                        }
+                        if !closed {
+                            throw ShellError("unterminated quote (\(c) opened here)", line: quoteLine, column: quoteColumn)
+                        }
+                    default:
+                        _ = advance()
+                        word.unicodeScalars.append(c)
+                    }
+                }
+                tokens.append(Token(word, quoted: quoted, line: startLine, column: startColumn))
+            }
+        }
+        finishCommand()
+        return commands
+    }
+
+    /// True when `rest` starts with a backslash followed only by blanks up to a newline or the end.
+    static func isLineContinuation(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        var i = rest.index(after: rest.startIndex)
+        while i < rest.endIndex {
+            switch rest[i] {
+            case " ", "\t", "\r": i += 1
+            case "\n": return true
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// True when an interactive line ends with a continuation backslash (the next line continues it).
+    public static func needsContinuation(_ line: String) -> Bool {
+        var trimmed = Substring(line)
+        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
+        guard trimmed.last == "\\" else { return false }
+        // An odd number of trailing backslashes outside quotes; keep it simple: not inside an open quote.
+        var inQuote: Character? = nil
+        for c in trimmed.dropLast() {
+            if let q = inQuote { if c == q { inQuote = nil } } else if c == "\"" || c == "'" { inQuote = c }
+        }
+        return inQuote == nil
+    }
+}

@@ -1,0 +1,49 @@
+/// One word of a command, with where it was typed.
+public struct Token: Sendable, Equatable, CustomStringConvertible {
+    public var text: String
+    /// True when the word was quoted: a quoted word is never a keyword.
+    public var quoted: Bool
+    /// 1-based line and column in the source.
+    public var line: Int
+    public var column: Int
+
+    public init(_ text: String, quoted: Bool = false, line: Int = 1, column: Int = 1) {
+        self.text = text; self.quoted = quoted; self.line = line; self.column = column
+    }
+
+    /// The word as typed: quoted again when it was quoted.
+    public var description: String { quoted ? Token.quote(text) : text }
+
+    /// `text` in double quotes with `"` and `\` escaped.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for c in text {
+            if c == "\"" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        out.append("\"")
+        return out
+    }
+
+    /// The word ready to paste into a command line: quoted only when it needs to be.
+    public static func shellWord(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { s in
+            !(s == " " || s == "\t" || s == "\"" || s == "'" || s == ";" || s == "#" || s == "\\")
+        }
+        return plain ? text : quote(text)
+    }
+}
+
+/// One command as written in a source: its words and where it starts.
+public struct SourceCommand: Sendable, Equatable {
+    public var tokens: [Token]
+    /// 1-based line of the first word.
+    public var line: Int
+
+    public init(tokens: [Token], line: Int) {
+        self.tokens = tokens; self.line = line
+    }
+
+    /// The command's words joined by spaces, quoted where needed.
+    public var text: String { tokens.map(\.description).joined(separator: " ") }
+}
