@@ -29,6 +29,7 @@ extension Session {
             text = Exporter.csv(panel: dataset.panel, field: field)
             what = "\(dataset.panel.dates.count) rows × \(dataset.panel.tickers.count) tickers of \(field.rawValue)"
         } else {
+            if !name.text.contains(".") { _ = try ws.requireObject(name) }
             let resolved = try ws.series(name)
             text = format == "csv" ? Exporter.csv(series: resolved.series, column: resolved.label) : Exporter.json(series: resolved.series)
             what = "\(resolved.series.count) rows"

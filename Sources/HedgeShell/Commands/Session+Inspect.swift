@@ -55,6 +55,7 @@ extension Session {
         if let (d, field) = datasetField(token.text, in: ws) {
             return describeDataset(token.text, d, field: field)
         }
+        if !token.text.contains(".") { _ = try ws.requireObject(token) }
         let resolved = try ws.series(token)
         return "\(style.name(resolved.label)): series\n" + Self.seriesPreview(resolved.series, name: resolved.label) + "\n" + Self.seriesStatistics(resolved.series)
     }

@@ -24,6 +24,10 @@ struct ArgumentList {
                 }
                 options[option.word] = (token, [])
                 current = option.value == nil ? nil : option.word
+            } else if let key = current, let entry = options[key], !entry.values.isEmpty, !Self.multiValued.contains(key) {
+                // A single-valued keyword already has its value: this word is positional again.
+                current = nil
+                positional.append(token)
             } else if let key = current, var entry = options[key] {
                 entry.values.append(token)
                 options[key] = entry
@@ -32,6 +36,9 @@ struct ArgumentList {
             }
         }
     }
+
+    /// Keywords that take several values (`on X Y`, `exclude A B`).
+    static let multiValued: Set<String> = ["on", "exclude"]
 
     private var name: String { spec.name }
 
@@ -76,7 +83,7 @@ struct ArgumentList {
     /// A new object name after `as`, validated.
     func newName() throws(ShellError) -> String? {
         guard let token = try value("as") else { return nil }
-        try NameRules.validate(token)
+        try NameRules.validate(token, command: name)
         return token.text
     }
 
@@ -124,16 +131,16 @@ enum NameRules {
         return words
     }()
 
-    static func validate(_ token: Token) throws(ShellError) {
+    static func validate(_ token: Token, command: String) throws(ShellError) {
         let name = token.text
         let scalars = Array(name.unicodeScalars)
         guard let first = scalars.first, first.properties.isAlphabetic || first == "_",
               scalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" })
         else {
-            throw ShellError("'\(name)' is not a valid name: use letters, digits, _ and -, starting with a letter", at: token)
+            throw ShellError("\(command): '\(name)' is not a valid name: use letters, digits, _ and -, starting with a letter", at: token)
         }
         guard !reserved.contains(name) else {
-            throw ShellError("'\(name)' is a reserved word and cannot name an object", at: token)
+            throw ShellError("\(command): '\(name)' is a reserved word and cannot name an object", at: token)
         }
     }
 }

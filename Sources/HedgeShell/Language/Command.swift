@@ -127,7 +127,7 @@ public enum Command: Sendable, Equatable {
             return .drop(args.positional[0])
         case "rename":
             try args.expectPositional(min: 2, max: 2, what: "OLD NEW")
-            try NameRules.validate(args.positional[1])
+            try NameRules.validate(args.positional[1], command: "rename")
             return .rename(args.positional[0], newName: args.positional[1].text)
         case "help":
             try args.expectPositional(min: 0, max: 1, what: "")

@@ -9,11 +9,17 @@ public enum Lexer {
 
     /// Lexes `text`; `firstLine` numbers its first line (for input read line by line).
     public static func commands(in text: String, firstLine: Int = 1) throws(ShellError) -> [SourceCommand] {
+        var lineNumber = firstLine
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if line.count > maximumLineLength {
+                throw ShellError("line \(lineNumber) is longer than \(maximumLineLength) bytes", line: lineNumber, column: 1)
+            }
+            lineNumber += 1
+        }
         var commands: [SourceCommand] = []
         var tokens: [Token] = []
         var line = firstLine
         var column = 1
-        var lineLength = 0
         var scalars = Array(text.unicodeScalars)[...]
 
         func finishCommand() {
@@ -22,14 +28,11 @@ public enum Lexer {
         }
         func advance() -> Unicode.Scalar? {
             guard let s = scalars.popFirst() else { return nil }
-            if s == "\n" { line += 1; column = 1; lineLength = 0 } else { column += 1; lineLength += 1 }
+            if s == "\n" { line += 1; column = 1 } else { column += 1 }
             return s
         }
 
         while let s = scalars.first {
-            if lineLength > maximumLineLength {
-                throw ShellError("line \(line) is longer than \(maximumLineLength) bytes", line: line, column: 1)
-            }
             switch s {
             case "\n":
                 _ = advance()

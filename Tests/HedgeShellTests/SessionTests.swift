@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+import HedgeCore
+@testable import HedgeShell
+
+@Suite struct SessionTests {
+    /// The demo flow, the way an analyst types it.
+    func demoFlow(_ t: TestSession) {
+        #expect(t.run("load demo as d").ok)
+        #expect(t.run("weight d by volume exclude SYNIDX as p").ok)
+        #expect(t.run("regress p on d.SYNIDX as m").ok)
+        #expect(t.run("hedge p with m as h").ok)
+        #expect(t.run("backtest p vs d.SYNIDX as bt").ok)
+    }
+
+    @Test func everyCommandReportsWhatItMade() {
+        let t = TestSession()
+        let load = t.run("load demo as d")
+        #expect(load.out.contains("d: dataset, 8 tickers × "))
+        #expect(load.out.contains("demo (synthetic)"))
+        let weight = t.run("weight d by volume exclude SYNIDX")
+        #expect(weight.out.hasPrefix("p1: series, volume-weighted d (window 30, excluding SYNIDX)"))
+        #expect(weight.out.contains("named p1"))
+        let regress = t.run("regress p1 on d.SYNIDX")
+        #expect(regress.out.contains("OLS Regression Results"))
+        #expect(regress.out.contains("Dep. Variable:"))
+        #expect(regress.out.contains("m1: model, OLS of p1 on d.SYNIDX"))
+        let hedge = t.run("hedge p1 with m1")
+        #expect(hedge.out.contains("h1: series, p1 − "))
+        let backtest = t.run("backtest p1 vs d.SYNIDX")
+        #expect(backtest.out.contains("Sharpe Ratio: "))
+        #expect(backtest.out.contains("Portfolio and Beta values at each rebalancing:"))
+        #expect(backtest.out.contains("bt1: backtest, method notebook"))
+        let ls = t.run("ls").out
+        for name in ["d ", "p1 ", "m1 ", "h1 ", "bt1 "] { #expect(ls.contains("\n" + name)) }
+    }
+
+    @Test func reusingANameReplacesAndSaysSo() {
+        let t = TestSession()
+        t.run("load demo as d")
+        #expect(t.run("weight d by equal as p").ok)
+        let again = t.run("weight d by volume exclude SYNIDX as p")
+        #expect(again.out.contains("replaced the previous p"))
+        guard case .series(let s)? = t.session.workspace["p"] else { Issue.record("p missing"); return }
+        #expect(s.origin.hasPrefix("volume-weighted"))
+    }
+
+    @Test(arguments: [
+        ("regress d on d.SYNIDX", "'d' is a dataset, not a series"),
+        ("regress p on d.SYNIDY", "no ticker 'SYNIDY' (did you mean 'SYNIDX'?)"),
+        ("regress p on q", "no series named 'q'"),
+        ("hedge p with p", "'p' is a series, not a model"),
+        ("weight p by volume", "'p' is a series, not a dataset"),
+        ("weight d by volume exclude XYZ", "no ticker 'XYZ'"),
+        ("show nothing", "no object named 'nothing'"),
+        ("drop pp", "did you mean 'p'"),
+        ("load /nonexistent/file.csv", "/nonexistent/file.csv"),
+        ("load /nonexistent/*.csv", "no files match"),
+        ("export p to /nonexistent-dir/p.csv", "cannot write"),
+        ("regress p on d.SYNA.price d.SYNA.price", "regress:"),
+        ("backtest p vs d.SYNIDX rebalance 100000", "backtest:"),
+        ("frobnicate", "unknown command 'frobnicate'"),
+        ("run missing.hedge", "no such file 'missing.hedge'"),
+    ])
+    func errorsAreOneLineAndLeaveTheWorkspaceUnchanged(line: String, expected: String) {
+        let t = TestSession()
+        t.run("load demo as d")
+        t.run("weight d by volume exclude SYNIDX as p")
+        let before = t.session.workspace
+        let result = t.run(line)
+        #expect(!result.ok)
+        #expect(result.err.contains(expected), "\(line) → \(result.err)")
+        #expect(result.err.hasPrefix("error: ") || result.err.contains(".hedge"))
+        #expect(result.err.filter { $0 == "\n" }.count == 1, "one line: \(result.err)")
+        let unchanged = t.session.workspace == before
+        #expect(unchanged, "the workspace changed")
+    }
+
+    @Test func aFailingCommandInALineStopsTheRestOfTheLine() {
+        let t = TestSession()
+        let r = t.run("load demo as d; weight d by nothing; weight d by equal as e")
+        #expect(!r.ok)
+        #expect(t.session.workspace["d"] != nil)
+        #expect(t.session.workspace["e"] == nil)
+    }
+
+    @Test func dropAndRename() {
+        let t = TestSession()
+        demoFlow(t)
+        #expect(t.run("rename p portfolio").out.contains("renamed series p to portfolio"))
+        #expect(t.session.workspace["p"] == nil && t.session.workspace["portfolio"] != nil)
+        #expect(t.run("drop h").ok)
+        #expect(t.session.workspace["h"] == nil)
+        #expect(t.run("regress portfolio on d.SYNIDX as m2").ok)
+    }
+
+    @Test func saveReplaysToTheSameWorkspace() throws {
+        let t = TestSession()
+        demoFlow(t)
+        t.run("weight d by equal as scratch")
+        t.run("drop scratch")
+        t.run("rename h hedged")
+        t.run("weight d by volume window 20 exclude SYNIDX as p")  // replaces p, which m and bt still depend on
+        #expect(t.run("save session.hedge").ok)
+        let script = try #require(t.read("session.hedge"))
+        #expect(!script.contains("scratch"))
+
+        let u = TestSession()
+        u.write("session.hedge", script)
+        #expect(u.run("run session.hedge").ok, "\(u.output.errors)")
+        #expect(u.session.workspace.names == t.session.workspace.names)
+        for name in t.session.workspace.names {
+            let same = u.session.workspace[name] == t.session.workspace[name]
+            #expect(same, "\(name) differs after replay")
+        }
+    }
+
+    @Test func exportedCSVLoadsBackUnchanged() throws {
+        let t = TestSession()
+        demoFlow(t)
+        #expect(t.run("export p to p.csv").ok)
+        #expect(t.run("load p.csv as back").ok, "\(t.output.errors)")
+        guard case .series(let original)? = t.session.workspace["p"],
+              case .dataset(let back)? = t.session.workspace["back"] else { Issue.record("missing"); return }
+        let loaded = try #require(back.panel.series(back.panel.tickers[0], field: .price))
+        #expect(loaded.dates == original.series.dates)
+        #expect(loaded.values == original.series.values)
+
+        #expect(t.run("export d to d.csv").ok)
+        #expect(t.run("export d.volume to v.csv").ok)
+        #expect(t.run("load d.csv as d2").ok)
+        #expect(t.run("load v.csv field volume as v2").ok)
+        guard case .dataset(let d)? = t.session.workspace["d"], case .dataset(let d2)? = t.session.workspace["d2"],
+              case .dataset(let v2)? = t.session.workspace["v2"] else { Issue.record("missing"); return }
+        #expect(d2.panel.values[.price] == d.panel.values[.price])
+        #expect(v2.panel.values[.volume] == d.panel.values[.volume])
+        #expect(d2.panel.tickers == d.panel.tickers)
+    }
+
+    @Test func modelAndBacktestJSONHaveTheDocumentedKeys() throws {
+        let t = TestSession()
+        demoFlow(t)
+        #expect(t.run("export m to m.json").ok)
+        #expect(t.run("export bt to bt.json").ok)
+        #expect(t.run("export bt to bt.csv").ok)
+        let model = try JSONSerialization.jsonObject(with: Data(try #require(t.read("m.json")).utf8)) as? [String: Any]
+        for key in ["kind", "nobs", "df_model", "df_resid", "params", "bse", "tvalues", "pvalues", "conf_int_low", "conf_int_high",
+                    "rsquared", "rsquared_adj", "fvalue", "f_pvalue", "llf", "aic", "bic", "durbin_watson", "omnibus", "omnibus_p",
+                    "jarque_bera", "jarque_bera_p", "skew", "kurtosis", "cond_no", "names"] {
+            #expect(model?[key] != nil, "model JSON lacks \(key)")
+        }
+        #expect(model?["kind"] as? String == "ols")
+        guard case .model(let m)? = t.session.workspace["m"] else { Issue.record("no m"); return }
+        #expect((model?["params"] as? [Double]) == m.result.params)
+        let bt = try JSONSerialization.jsonObject(with: Data(try #require(t.read("bt.json")).utf8)) as? [String: Any]
+        for key in ["kind", "method", "portfolio_values", "betas", "sharpe", "initial", "final", "total_return_pct",
+                    "annualized_return_pct", "benchmark_annualized_pct"] {
+            #expect(bt?[key] != nil, "backtest JSON lacks \(key)")
+        }
+        guard case .backtest(let b)? = t.session.workspace["bt"] else { Issue.record("no bt"); return }
+        #expect((bt?["portfolio_values"] as? [Double]) == b.result.portfolioValues)
+        #expect(t.read("bt.csv")?.hasPrefix("step,date,portfolio_value,beta\n") == true)
+    }
+
+    @Test func exportOverwritesAtomicallyAndLeavesNoTemporaryFiles() throws {
+        let t = TestSession()
+        demoFlow(t)
+        #expect(t.run("export p to p.csv").ok)
+        #expect(t.run("export h to p.csv").ok)
+        #expect(t.read("p.csv")?.hasPrefix("date,h\n") == true)
+        let files = try FileManager.default.contentsOfDirectory(atPath: t.directory)
+        #expect(files == ["p.csv"])
+    }
+
+    @Test func helpListsEveryCommandAndExplainsOne() {
+        let t = TestSession()
+        let all = t.run("help").out
+        for name in CommandCatalog.names { #expect(all.contains("  \(name)")) }
+        let backtest = t.run("help backtest").out
+        #expect(backtest.contains("usage: backtest SERIES vs SERIES"))
+        #expect(backtest.contains("method notebook"))
+        #expect(!t.run("help nothing").ok)
+    }
+
+    @Test func quietSuppressesResultsButNotRequestedOutput() {
+        let t = TestSession(quiet: true)
+        #expect(t.run("load demo as d").out.isEmpty)
+        #expect(!t.run("ls").out.isEmpty)
+    }
+
+    @Test func quitStopsTheLine() {
+        let t = TestSession()
+        t.run("quit; load demo as d")
+        #expect(t.session.wantsQuit)
+        #expect(t.session.workspace["d"] == nil)
+    }
+
+    @Test func interruptedCommandLeavesTheWorkspaceAsItWas() {
+        let t = TestSession()
+        t.run("load demo as d")
+        let before = t.session.workspace
+        t.write("slow.hedge", "weight d by equal as e\nweight d by volume as f\n")
+        // A cancellation that arrives while the command runs: simulate by cancelling from inside the script's first command.
+        t.session.cancellation.cancel()
+        var draft = t.session.workspace
+        #expect(throws: (any Error).self) {
+            try t.session.replay(path: "slow.hedge", displayPath: "slow.hedge", into: &draft)
+        }
+        let unchanged = t.session.workspace == before
+        #expect(unchanged, "the workspace changed")
+    }
+}
