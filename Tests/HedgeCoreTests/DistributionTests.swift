@@ -88,6 +88,17 @@ import Testing
         #expect(close(SpecialFunctions.logGamma(0.5), 0.5 * log(Double.pi), rel: 1e-14))
     }
 
+    /// ppf inverts cdf over a grid of probabilities and (also fractional) degrees of freedom.
+    @Test func quantileRoundTrip() {
+        for df in [0.7, 1, 2.5, 4, 17, 250, 5e5] {
+            for p in [1e-200, 1e-30, 1e-8, 0.004, 0.2, 0.49999, 0.5, 0.73, 0.99, 1 - 1e-12] {
+                let t = StudentT(df: df).ppf(p)
+                let back = p < 0.5 ? StudentT(df: df).cdf(t) : 1 - StudentT(df: df).sf(t)
+                #expect(close(back, p, rel: 1e-12), "df \(df), p \(p): t \(t) gives \(back)")
+            }
+        }
+    }
+
     @Test func invalidArgumentsGiveNaN() {
         #expect(StudentT(df: 0).cdf(1).isNaN)
         #expect(StudentT(df: 5).ppf(1.5).isNaN)

@@ -94,6 +94,21 @@ import Testing
         #expect(throws: HedgeError.self) { try OLS.slope(y: [1, .nan], x: [1, 2]) }
     }
 
+    /// Valid but degenerate data (exact fit, constant y) yields inf/NaN statistics, never a trap,
+    /// and still renders.
+    @Test func degenerateDataDoesNotTrap() throws {
+        let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        let exact = try OLS.fit(y: x.map { 1 - 0.5 * $0 }, regressors: [x])
+        #expect(abs(exact.params[1] + 0.5) < 1e-14)
+        let flat = try OLS.fit(y: Array(repeating: 3, count: 10), regressors: [x])
+        #expect(!flat.rsquared.isFinite)  // 1 − SSR/0, as in statsmodels
+        for result in [exact, flat] {
+            let text = OLSSummary.render(result, date: "Sat, 21 Nov 2026", time: "20:50:54")
+            // title, rule, 9 rows, rule, header, rule, 2 rows, rule, 4 rows, rule, blank, Notes:, [1]
+            #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == 25)
+        }
+    }
+
     @Test func rejectsBadInput() {
         let x: [Double] = [1, 2, 3, 4, 5]
         let y: [Double] = [2, 1, 4, 3, 6]

@@ -15,8 +15,10 @@ public enum Normal {
 
 /// Student's t distribution with `df` degrees of freedom (df > 0; NaN otherwise).
 public struct StudentT: Sendable, Equatable {
+    /// Degrees of freedom (may be fractional).
     public let df: Double
 
+    /// A t distribution with `df` degrees of freedom.
     public init(df: Double) { self.df = df }
 
     /// P(T ≤ t).
@@ -37,9 +39,12 @@ public struct StudentT: Sendable, Equatable {
         guard df > 0, !t.isNaN, !df.isNaN else { return .nan }
         if t == .infinity { return 0 }
         let ratio = t * t / df
-        let x = 1 / (1 + ratio)
+        // x = df/(df + t²) and ln x = −ln(1 + t²/df); for |t| beyond ~1e154, t² overflows and
+        // ln x = ln df − 2 ln t instead (x itself may underflow while the tail is still representable).
+        let logX = ratio.isFinite ? -log1p(ratio) : log(df) - 2 * log(t)
+        let x = ratio.isFinite ? 1 / (1 + ratio) : exp(logX)
         let y = ratio.isFinite ? ratio / (1 + ratio) : 1
-        return 0.5 * SpecialFunctions.incompleteBeta(a: df / 2, b: 0.5, x: x, oneMinusX: y)
+        return 0.5 * SpecialFunctions.incompleteBeta(a: df / 2, b: 0.5, x: x, oneMinusX: y, logX: logX)
     }
 
     /// The quantile (percent point function): the t with P(T ≤ t) = p.
@@ -115,9 +120,12 @@ public struct StudentT: Sendable, Equatable {
 
 /// The F distribution with `dfn` numerator and `dfd` denominator degrees of freedom.
 public struct FDistribution: Sendable, Equatable {
+    /// Numerator degrees of freedom.
     public let dfn: Double
+    /// Denominator degrees of freedom.
     public let dfd: Double
 
+    /// An F distribution with `dfn` and `dfd` degrees of freedom.
     public init(dfn: Double, dfd: Double) {
         self.dfn = dfn
         self.dfd = dfd
@@ -136,8 +144,10 @@ public struct FDistribution: Sendable, Equatable {
 
 /// The chi-squared distribution with `df` degrees of freedom.
 public struct ChiSquared: Sendable, Equatable {
+    /// Degrees of freedom.
     public let df: Double
 
+    /// A chi-squared distribution with `df` degrees of freedom.
     public init(df: Double) { self.df = df }
 
     /// P(X > x) = Q(df/2, x/2), computed directly in the upper tail.

@@ -94,7 +94,8 @@ public enum OLS {
         let confIntLow = zip(params, bse).map { $0 - q * $1 }
         let confIntHigh = zip(params, bse).map { $0 + q * $1 }
 
-        let rsquared = ess / centeredTSS
+        // With a constant y (TSS = 0) fall back to statsmodels' own 1 − SSR/TSS (−inf or NaN).
+        let rsquared = centeredTSS > 0 ? ess / centeredTSS : 1 - ssr / centeredTSS
         let rsquaredAdj = 1 - (nobs - 1) / dfResid * (1 - rsquared)
         let fvalue = (ess / dfModel) / (ssr / dfResid)
         let fPvalue = FDistribution(dfn: dfModel, dfd: dfResid).sf(fvalue)

@@ -61,22 +61,23 @@ public enum SpecialFunctions {
     }
 
     /// I_x(a, b) with 1 − x supplied separately (`oneMinusX`), so callers that know it more
-    /// accurately than `1 - x` (e.g. t and F tails) keep full relative precision.
-    static func incompleteBeta(a: Double, b: Double, x: Double, oneMinusX y: Double) -> Double {
+    /// accurately than `1 - x` (e.g. t and F tails) keep full relative precision. `logX`, when
+    /// given, is ln x; it keeps the result right even where x itself underflows to 0.
+    static func incompleteBeta(a: Double, b: Double, x: Double, oneMinusX y: Double, logX: Double? = nil) -> Double {
         guard a > 0, b > 0, x >= 0, y >= 0, x.isFinite, y.isFinite else { return .nan }
-        if x == 0 { return 0 }
+        if x == 0 && !(logX?.isFinite ?? false) { return 0 }
         if y == 0 { return 1 }
         // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use symmetry otherwise.
         if x > (a + 1) / (a + b + 2) {
             return 1 - betaContinuedFractionTerm(a: b, b: a, x: y, y: x)
         }
-        return betaContinuedFractionTerm(a: a, b: b, x: x, y: y)
+        return betaContinuedFractionTerm(a: a, b: b, x: x, y: y, logX: logX)
     }
 
     /// I_x(a, b) evaluated directly by the continued fraction (valid on the fast side).
     /// Also the upper tail 1 − I_y(b, a) with full relative precision.
-    static func betaContinuedFractionTerm(a: Double, b: Double, x: Double, y: Double) -> Double {
-        let logX = x < 0.5 ? log(x) : log1p(-y)
+    static func betaContinuedFractionTerm(a: Double, b: Double, x: Double, y: Double, logX givenLogX: Double? = nil) -> Double {
+        let logX = givenLogX ?? (x < 0.5 ? log(x) : log1p(-y))
         let logY = y < 0.5 ? log(y) : log1p(-x)
         let logFront = a * logX + b * logY - logBeta(a, b) - log(a)
         let front = exp(logFront)
