@@ -1,0 +1,122 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a CSV cell as a Double, exactly (correctly rounded, like `strtod`).
+///
+/// Tries, in order: Clinger's fast path (mantissa ≤ 2^53, |exponent| ≤ 22), the Eisel–Lemire
+/// algorithm (≤ 19 significant digits, |exponent| ≤ 27), then the C library's `strtod`.
+/// Empty cells and missing-value markers (`nan`, `NaN`, `null`, `NA`, `N/A`, `None`) read as NaN.
+enum DecimalParser {
+    /// The value of `bytes`, or nil when they are not a number. Surrounding spaces are ignored.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard let base = bytes.baseAddress else { return .nan }
+        var start = 0
+        var end = bytes.count
+        while start < end && (base[start] == 0x20 || base[start] == 0x09) { start += 1 }
+        while end > start && (base[end - 1] == 0x20 || base[end - 1] == 0x09) { end -= 1 }
+        if start == end { return .nan }
+
+        var i = start
+        var negative = false
+        if base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+") {
+            negative = base[i] == UInt8(ascii: "-")
+            i += 1
+        }
+        var mantissa: UInt64 = 0
+        var significantDigits = 0
+        var digitCount = 0
+        var exponent = 0
+        while i < end, case let digit = base[i] &- 48, digit < 10 {
+            if mantissa != 0 || digit != 0 { significantDigits += 1 }
+            if significantDigits <= 19 { mantissa = mantissa &* 10 &+ UInt64(digit) } else { exponent += 1 }
+            digitCount += 1
+            i += 1
+        }
+        if i < end && base[i] == UInt8(ascii: ".") {
+            i += 1
+            while i < end, case let digit = base[i] &- 48, digit < 10 {
+                if mantissa != 0 || digit != 0 { significantDigits += 1 }
+                if significantDigits <= 19 { mantissa = mantissa &* 10 &+ UInt64(digit); exponent -= 1 }
+                digitCount += 1
+                i += 1
+            }
+        }
+        if digitCount == 0 { return specialValue(base + start, count: end - start) }
+        if i < end && (base[i] == UInt8(ascii: "e") || base[i] == UInt8(ascii: "E")) {
+            i += 1
+            var exponentNegative = false
+            if i < end && (base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+")) {
+                exponentNegative = base[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            var written = 0
+            var exponentDigits = 0
+            while i < end, case let digit = base[i] &- 48, digit < 10 {
+                if written < 100_000 { written = written * 10 + Int(digit) }
+                exponentDigits += 1
+                i += 1
+            }
+            guard exponentDigits > 0 else { return nil }
+            exponent += exponentNegative ? -written : written
+        }
+        guard i == end else { return nil }
+
+        let magnitude: Double
+        if mantissa == 0 {
+            magnitude = 0
+        } else if significantDigits > 19 {
+            guard let value = libraryValue(base + start, count: end - start) else { return nil }
+            return value
+        } else if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            let exact = Double(mantissa)
+            magnitude = exponent < 0 ? exact / powersOfTen[-exponent] : exact * powersOfTen[exponent]
+        } else if let value = EiselLemire.value(mantissa: mantissa, exponent: exponent) {
+            magnitude = value
+        } else {
+            guard let value = libraryValue(base + start, count: end - start) else { return nil }
+            return value
+        }
+        return negative ? -magnitude : magnitude
+    }
+
+    /// Exactly representable powers of ten, 10^0 … 10^22.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// Missing-value markers and infinities; nil for anything else.
+    private static func specialValue(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double? {
+        guard count <= 9 else { return nil }
+        var lowered = ""
+        for k in 0..<count {
+            let byte = bytes[k]
+            guard byte < 128 else { return nil }
+            lowered.unicodeScalars.append(Unicode.Scalar(byte >= 65 && byte <= 90 ? byte + 32 : byte))
+        }
+        switch lowered {
+        case "nan", "-nan", "+nan", "null", "na", "n/a", "none", "<na>", "#n/a": return .nan
+        case "inf", "+inf", "infinity", "+infinity": return .infinity
+        case "-inf", "-infinity": return -.infinity
+        default: return nil
+        }
+    }
+
+    /// `strtod` on a NUL-terminated copy; the caller has checked the syntax.
+    private static func libraryValue(_ bytes: UnsafePointer<UInt8>, count: Int) -> Double? {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { copy -> Double? in
+            guard let copyBase = copy.baseAddress else { return nil }
+            bytes.withMemoryRebound(to: CChar.self, capacity: count) { copyBase.update(from: $0, count: count) }
+            copyBase[count] = 0
+            var stop: UnsafeMutablePointer<CChar>? = nil
+            let value = strtod(copyBase, &stop)
+            guard let stop, stop - copyBase == count else { return nil }
+            return value
+        }
+    }
+}
