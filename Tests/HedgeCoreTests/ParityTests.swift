@@ -202,32 +202,58 @@ struct ParityChecker {
 @Suite("Notebook parity against shared/reference",
        .enabled(if: ParityFixtures.available, "parity skipped: no ../shared/reference/*.json next to the repository"))
 struct ParityTests {
-    @Test("parity: load → returns → weights → OLS → hedge → OLS → backtest", arguments: ParityFixtures.referenceFiles)
-    func parityWithReference(fileName: String) throws {
+    /// The loaded panel and the reference's parameters, for one reference file.
+    struct Inputs {
+        var reference: ParityReference
+        var panel: Panel
+        var benchmark: String
+        var parameters: BacktestParameters
+    }
+
+    func inputs(_ fileName: String) throws -> Inputs {
         let reference = try ParityReference.load(fileName)
         let p = reference.params
-        let benchmark = p.benchmark
-        let tickers = p.tickers.split(separator: ",").map(String.init) + [benchmark]
+        let tickers = p.tickers.split(separator: ",").map(String.init) + [p.benchmark]
         let paths = tickers.map { ParityFixtures.dataDirectory.appendingPathComponent("\($0).csv").path }
         let start = try #require(Day(iso: p.start), "start \(p.start)")
-
-        // load → returns → weighting (benchmark excluded) → align → OLS → hedge → OLS → backtest
         let panel = try PanelLoader.load(paths: paths, options: LoadOptions(from: start))
-        let weighted = try Weighting.volume(panel.excluding([benchmark]), window: p.window)
-        let benchmarkReturns = Returns.simple(try #require(panel.series(benchmark)))
-        let analysis = try Hedge.analyze(portfolio: weighted.returns, benchmark: benchmarkReturns)
         let parameters = BacktestParameters(rebalance: p.rebalance, cost: p.cost, riskFreeRate: p.rf, capital: p.capital)
+        return Inputs(reference: reference, panel: panel, benchmark: p.benchmark, parameters: parameters)
+    }
+
+    @Test("parity: load → returns → volume weights → alignment", arguments: ParityFixtures.referenceFiles)
+    func parityOfReturnsAndWeights(fileName: String) throws {
+        let inputs = try inputs(fileName)
+        let reference = inputs.reference
+        let window = reference.params.window
+        let weighted = try Weighting.volume(inputs.panel.excluding([inputs.benchmark]), window: window)
+        let benchmarkReturns = Returns.simple(try #require(inputs.panel.series(inputs.benchmark)))
+        // Aligning by date replaces the notebook's positional [window-1:] / [window:] slices.
+        let aligned = AlignedSeries([weighted.returns, benchmarkReturns])
+        #expect(aligned.dates.map(\.description) == reference.dates, "parity dates")
+        #expect(weighted.firstUsedWeightIndex == window - 1)
+        var check = ParityChecker()
+        check.series("portfolio_returns", aligned.columns[0], reference.portfolioReturns)
+        check.series("benchmark_returns", aligned.columns[1], reference.benchmarkReturns)
+        check.weights("weights_first_used", weighted.firstUsedWeights, reference.weightsFirstUsed)
+        check.weights("weights_last", weighted.lastWeights, reference.weightsLast)
+        check.report(fileName)
+    }
+
+    @Test("parity: OLS → hedge → OLS → notebook backtest", arguments: ParityFixtures.referenceFiles)
+    func parityOfRegressionsHedgeAndBacktest(fileName: String) throws {
+        let inputs = try inputs(fileName)
+        let reference = inputs.reference
+        // load → returns → weighting (benchmark excluded) → align → OLS → hedge → OLS → backtest
+        let weighted = try Weighting.volume(inputs.panel.excluding([inputs.benchmark]), window: reference.params.window)
+        let benchmarkReturns = Returns.simple(try #require(inputs.panel.series(inputs.benchmark)))
+        let analysis = try Hedge.analyze(portfolio: weighted.returns, benchmark: benchmarkReturns)
         let backtest = try NotebookBacktest.run(dates: analysis.dates, long: analysis.portfolio.values,
-                                                benchmark: analysis.benchmark.values, parameters: parameters)
+                                                benchmark: analysis.benchmark.values, parameters: inputs.parameters)
 
         var check = ParityChecker()
         #expect(analysis.dates.map(\.description) == reference.dates, "parity dates")
-        #expect(weighted.firstUsedWeightIndex == p.window - 1)
-        check.series("portfolio_returns", analysis.portfolio.values, reference.portfolioReturns)
-        check.series("benchmark_returns", analysis.benchmark.values, reference.benchmarkReturns)
         check.series("hedged_returns", analysis.hedged.values, reference.hedgedReturns)
-        check.weights("weights_first_used", weighted.firstUsedWeights, reference.weightsFirstUsed)
-        check.weights("weights_last", weighted.lastWeights, reference.weightsLast)
         check.regression("regress", analysis.regression, reference.regress, hedged: false)
         check.regression("regress_hedged", analysis.hedgedRegression, reference.regressHedged, hedged: true)
 
@@ -244,7 +270,8 @@ struct ParityTests {
         check.report(fileName)
 
         // The one-call pipeline computes the same thing.
-        let pipeline = try NotebookPipeline.run(panel: panel, benchmark: benchmark, scheme: .volume(window: p.window), parameters: parameters)
+        let pipeline = try NotebookPipeline.run(panel: inputs.panel, benchmark: inputs.benchmark,
+                                                scheme: .volume(window: reference.params.window), parameters: inputs.parameters)
         #expect(pipeline.hedge == analysis)
         #expect(pipeline.backtest == backtest)
         #expect(pipeline.portfolio == weighted)
