@@ -19,8 +19,7 @@ public enum NotebookPipeline {
         guard let benchmarkPrices = panel.series(benchmark, field: .price) else {
             throw HedgeError("the benchmark \(benchmark) is not in the data (tickers: \(panel.tickers.joined(separator: ", ")))")
         }
-        let basket = panel.excluding([benchmarkPrices.name])
-        let portfolio = try Weighting.portfolio(basket, scheme: scheme)
+        let portfolio = try Weighting.portfolio(panel, scheme: scheme, excluding: [benchmarkPrices.name])
         let benchmarkReturns = Returns.simple(benchmarkPrices)
         let hedge = try Hedge.analyze(portfolio: portfolio.returns, benchmark: benchmarkReturns)
         let backtest = try NotebookBacktest.run(dates: hedge.dates, long: hedge.portfolio.values,

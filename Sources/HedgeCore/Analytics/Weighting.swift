@@ -52,11 +52,12 @@ public struct WeightedPortfolio: Sendable, Equatable {
 
 /// Builds weighted portfolios from a panel of basket tickers (exclude the benchmark first).
 public enum Weighting {
-    /// Dispatches on `scheme`.
-    public static func portfolio(_ panel: Panel, scheme: WeightingScheme) throws -> WeightedPortfolio {
+    /// Dispatches on `scheme`, after removing the `excluding` tickers (the benchmark, e.g. `QQQ`) from the basket.
+    public static func portfolio(_ panel: Panel, scheme: WeightingScheme, excluding: Set<String> = []) throws -> WeightedPortfolio {
+        let basket = excluding.isEmpty ? panel : panel.excluding(excluding)
         switch scheme {
-        case .volume(let window): return try volume(panel, window: window)
-        case .equal: return try equal(panel)
+        case .volume(let window): return try volume(basket, window: window)
+        case .equal: return try equal(basket)
         }
     }
 
