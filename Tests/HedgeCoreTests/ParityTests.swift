@@ -274,6 +274,8 @@ struct ParityTests {
                                                 scheme: .volume(window: reference.params.window), parameters: inputs.parameters)
         #expect(pipeline.hedge == analysis)
         #expect(pipeline.backtest == backtest)
-        #expect(pipeline.portfolio == weighted)
+        // (Not `==` on the whole WeightedPortfolio: its weights hold NaN, and NaN != NaN.)
+        #expect(pipeline.portfolio.returns == weighted.returns)
+        #expect(pipeline.portfolio.firstUsedWeights == weighted.firstUsedWeights)
     }
 }
