@@ -15,6 +15,8 @@ public enum WeightingScheme: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A weighted basket: its daily returns and the weights behind them.
+/// Note: `weights` holds NaN before the first full window, so `==` between two portfolios is false
+/// whenever any weight is undefined (NaN != NaN); compare `returns` and the weight rows instead.
 public struct WeightedPortfolio: Sendable, Equatable {
     public var scheme: WeightingScheme
     /// The portfolio's daily returns, present only on dates where weights apply
