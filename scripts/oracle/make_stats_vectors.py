@@ -118,6 +118,12 @@ def ols_cases():
     x = rng.standard_t(3, 250) * 0.02
     y = -0.001 + 0.8 * x + rng.standard_t(3, 250) * 0.01
     cases.append(ols_case("heavy_n250", y, [x], "y", ["const", "x1"]))
+    # 2 regressors on a 1e-6 scale: X'X has an eigenvalue below 1e-10 (smallest-eigenvalue note)
+    n = 40
+    u = rng.normal(0, 1e-6, n)
+    v = rng.normal(0, 1e-6, n)
+    y = 0.01 + 300.0 * u - 150.0 * v + rng.normal(0, 1e-4, n)
+    cases.append(ols_case("tiny_scale_n40", y, [u, v], "y", ["const", "x1", "x2"]))
     return cases
 
 

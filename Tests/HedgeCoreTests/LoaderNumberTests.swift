@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Testing
+@testable import HedgeCore
+
+@Suite struct LoaderNumberTests {
+    private func parse(_ text: String) -> Double? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { DecimalParser.parse($0) }
+    }
+
+    private func libraryValue(_ text: String) -> Double {
+        strtod(text, nil)
+    }
+
+    @Test func randomDoublesRoundTripBitIdentical() {
+        var generator = SplitMix(seed: 1)
+        for _ in 0..<200_000 {
+            let value = Double(bitPattern: generator.next())
+            guard value.isFinite else { continue }
+            #expect(parse("\(value)")?.bitPattern == value.bitPattern, "\(value)")
+        }
+    }
+
+    @Test func priceLikeDoublesRoundTrip() {
+        var generator = SplitMix(seed: 2)
+        for _ in 0..<200_000 {
+            // Float32 prices widened to Double, as yfinance writes them (e.g. 123.63253784179688).
+            let price = Double(Float(Double.random(in: 0.01...5_000, using: &generator)))
+            let decimal = Double.random(in: 1e-6...1e9, using: &generator)
+            for value in [price, -price, decimal] {
+                #expect(parse("\(value)")?.bitPattern == value.bitPattern, "\(value)")
+            }
+        }
+    }
+
+    @Test func decimalStringsMatchStrtod() {
+        var generator = SplitMix(seed: 3)
+        for _ in 0..<200_000 {
+            let digits = Int.random(in: 1...19, using: &generator)
+            var mantissa = ""
+            for _ in 0..<digits { mantissa.append(Character(Unicode.Scalar(UInt8.random(in: 48...57, using: &generator)))) }
+            let exponent = Int.random(in: -40...40, using: &generator)
+            let text = "\(mantissa)e\(exponent)"
+            #expect(parse(text)?.bitPattern == libraryValue(text).bitPattern, "\(text)")
+        }
+    }
+
+    @Test func hardCasesMatchStrtod() {
+        let cases = [
+            "9007199254740993", "9007199254740992.5", "2.2250738585072014e-308", "4.9406564584124654e-324",
+            "1.7976931348623157e308", "1e309", "1e-400", "0.1", "0.3", "123456789012345678901234567890",
+            "7.2057594037927933e16", "1.00000000000000011102230246251565404236316680908203125",
+            "0.000000000000000000000000000123", "3.0517578125e-05", "4.35679e-10", "123.63253784179688",
+            "112117500.0", "-0.0", "00012.5000", ".5", "5.", "1E+2", "8.98846567431158e307",
+        ]
+        for text in cases {
+            #expect(parse(text)?.bitPattern == libraryValue(text).bitPattern, "\(text)")
+        }
+    }
+
+    @Test func missingMarkersAndInfinities() {
+        for text in ["", "  ", "nan", "NaN", "null", "NULL", "NA", "N/A", "None", "-nan"] {
+            #expect(parse(text)?.isNaN == true, "\(text)")
+        }
+        #expect(parse("inf") == .infinity)
+        #expect(parse("-Infinity") == -.infinity)
+        #expect(parse(" 1.5 ") == 1.5)
+    }
+
+    @Test func rejectsNonNumbers() {
+        for text in ["12,x", "1.2.3", "1e", "e5", "-", ".", "1-2", "abc", "0x10", "1 2", "1e5x", "nana", "--1"] {
+            #expect(parse(text) == nil, "\(text)")
+        }
+    }
+}
