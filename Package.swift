@@ -14,6 +14,8 @@ let package = Package(
         // libedit's histedit.h lives in /usr/include; scripts/setup installs libedit-dev when missing.
         .systemLibrary(name: "CEditLine"),
         .executableTarget(name: "hedge", dependencies: ["HedgeShell", "CEditLine"]),
+        // Benchmarks of the core's hot paths, run by scripts/bench (release build).
+        .executableTarget(name: "hedge-bench", dependencies: ["HedgeCore"]),
         .testTarget(name: "HedgeCoreTests", dependencies: ["HedgeCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeShellTests", dependencies: ["HedgeShell"], exclude: ["Golden"]),
         .testTarget(name: "HedgeEndToEndTests", dependencies: ["hedge"]),

@@ -64,6 +64,15 @@ import Testing
         #expect(w.firstUsedWeightIndex == 2)
     }
 
+    @Test func excludedTickersAreLeftOutOfTheBasket() throws {
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, 22, 11],
+                      volumeA: [100, 300, 200, 200], volumeB: [100, 100, 200, 600])
+        let w = try Weighting.portfolio(p, scheme: .volume(window: 2), excluding: ["b"])
+        #expect(w.tickers == ["A"])
+        #expect(w.firstUsedWeights == ["A": 1])
+        #expect(abs(w.returns.values[0] - 0.1) < 1e-15 && w.returns.values[1] == 0)
+    }
+
     @Test func volumeWeightingErrors() {
         let p = panel(priceA: [10, 11, 12, 13], priceB: [20, 20, 22, 11],
                       volumeA: [1, 1, 1, 1], volumeB: [1, 1, 1, 1])

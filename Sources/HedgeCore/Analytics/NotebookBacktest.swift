@@ -125,7 +125,7 @@ public enum NotebookBacktest {
     /// The OLS slope of `y` on `x` with an intercept; errors say which window failed.
     private static func slope(y: [Double], x: [Double], period: Int) throws -> Double {
         do {
-            return try OLS.fit(y: y, regressors: [x]).params[1]
+            return try OLS.slope(y: y, x: x).beta
         } catch let error as HedgeError {
             let which = period == 0 ? "the initial beta window" : "rebalancing period \(period)"
             throw HedgeError("backtest: cannot fit beta for \(which): \(error.message)")

@@ -15,6 +15,8 @@ public enum WeightingScheme: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A weighted basket: its daily returns and the weights behind them.
+/// Note: `weights` holds NaN before the first full window, so `==` between two portfolios is false
+/// whenever any weight is undefined (NaN != NaN); compare `returns` and the weight rows instead.
 public struct WeightedPortfolio: Sendable, Equatable {
     public var scheme: WeightingScheme
     /// The portfolio's daily returns, present only on dates where weights apply
@@ -52,11 +54,12 @@ public struct WeightedPortfolio: Sendable, Equatable {
 
 /// Builds weighted portfolios from a panel of basket tickers (exclude the benchmark first).
 public enum Weighting {
-    /// Dispatches on `scheme`.
-    public static func portfolio(_ panel: Panel, scheme: WeightingScheme) throws -> WeightedPortfolio {
+    /// Dispatches on `scheme`, after removing the `excluding` tickers (the benchmark, e.g. `QQQ`) from the basket.
+    public static func portfolio(_ panel: Panel, scheme: WeightingScheme, excluding: Set<String> = []) throws -> WeightedPortfolio {
+        let basket = excluding.isEmpty ? panel : panel.excluding(excluding)
         switch scheme {
-        case .volume(let window): return try volume(panel, window: window)
-        case .equal: return try equal(panel)
+        case .volume(let window): return try volume(basket, window: window)
+        case .equal: return try equal(basket)
         }
     }
 
