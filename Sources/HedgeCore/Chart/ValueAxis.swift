@@ -27,7 +27,7 @@ struct ValueAxis {
     /// as many as fit without overlapping.
     static func xTicks(_ lo: Double, _ hi: Double, unit: ChartUnit, columns: Int, column: (Double) -> Int) -> [AxisTick] {
         guard hi > lo else { return [] }
-        var intervals = Swift.max(1, columns / 6)
+        var intervals = Swift.max(1, columns / 8)
         while intervals >= 1 {
             let nice = NiceTicks.within(lo, hi, maxIntervals: intervals)
             let labels = unit.labels(for: nice.ticks, step: nice.step)
