@@ -35,21 +35,14 @@ struct DotCanvas {
         bits[layer][rowFromTop * columns + column] |= bit
     }
 
-    /// Draws the segment from `a` to `b` (Bresenham), skipping its first dot when `skipFirst`
-    /// (it ends the previous segment). `step` counts dots along the whole polyline for `pattern`.
-    mutating func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), layer: Int,
-                       pattern: LinePattern, step: inout Int, skipFirst: Bool) {
+    /// Draws the segment from `a` to `b` (Bresenham), only in the dot columns `pattern` draws.
+    mutating func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), layer: Int, pattern: LinePattern) {
         var x = a.x, y = a.y
         let dx = abs(b.x - a.x), dy = -abs(b.y - a.y)
         let sx = a.x < b.x ? 1 : -1, sy = a.y < b.y ? 1 : -1
         var error = dx + dy
-        var first = true
         while true {
-            if !(first && skipFirst) {
-                if pattern.isDrawn(at: step) { plot(x: x, y: y, layer: layer) }
-                step += 1
-            }
-            first = false
+            if pattern.isDrawn(atColumn: x) { plot(x: x, y: y, layer: layer) }
             if x == b.x && y == b.y { break }
             let doubled = 2 * error
             if doubled >= dy { error += dy; x += sx }
@@ -60,13 +53,12 @@ struct DotCanvas {
     /// Draws a polyline through `points` (a single point draws one dot).
     mutating func polyline(_ points: [(x: Int, y: Int)], layer: Int, pattern: LinePattern) {
         guard let start = points.first else { return }
-        var step = 0
         if points.count == 1 {
             plot(x: start.x, y: start.y, layer: layer)
             return
         }
         for i in 1..<points.count {
-            line(from: points[i - 1], to: points[i], layer: layer, pattern: pattern, step: &step, skipFirst: i > 1)
+            line(from: points[i - 1], to: points[i], layer: layer, pattern: pattern)
         }
     }
 

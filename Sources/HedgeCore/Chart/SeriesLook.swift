@@ -15,7 +15,7 @@ struct SeriesLook {
     var legendMarker: String {
         if style.ascii { return String(asciiMark) }
         var cells: [UInt8] = [0, 0, 0]
-        for dot in 0..<6 where pattern.isDrawn(at: dot) {
+        for dot in 0..<6 where pattern.isDrawn(atColumn: dot) {
             cells[dot / 2] |= Braille.bit(x: dot % 2, y: 1)
         }
         return String(cells.map(Braille.character))
