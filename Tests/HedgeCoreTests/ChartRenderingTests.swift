@@ -158,4 +158,24 @@ import Testing
         canvas.plot(x: 0, y: 0, layer: 0)
         #expect(canvas.cell(column: 0, row: 0).bits == Braille.bit(x: 1, y: 0))
     }
+
+    @Test func hostileInputsGiveMessagesNotCrashes() throws {
+        let huge = Self.series("HUGE", [-1e308, 1e308, 5])
+        let style = ChartStyle(width: 60, height: 15)
+        for chart in [{ try Chart.line([huge], style: style) }, { try Chart.histogram(huge, style: style) },
+                      { try Chart.scatter(x: huge, y: huge, style: style) }] as [() throws -> [String]] {
+            #expect(throws: HedgeError.self) { try chart() }
+        }
+        let overflowing = Self.series("BOOM", Array(repeating: 1e200, count: 10))
+        _ = try Chart.line([overflowing], transform: .cumulative, style: style)  // growth overflows to ∞: drawn as gaps
+        #expect(throws: HedgeError("chart width 5000 is too large: use at most 2000")) {
+            try Chart.line([huge], style: ChartStyle(width: 5000, height: 20))
+        }
+        let named = Self.series("evil\nname\u{1B}[31m", [1, 2, 3])
+        let lines = try Chart.line([named], style: ChartStyle(width: 40, height: 10, title: "two\nlines\u{1B}[2J"))
+        #expect(lines.count == 10)
+        #expect(!lines.joined().contains("\u{1B}") && !lines.joined().contains("\n"))
+        let counts = try Chart.histogram(Self.series("FEW", [0.01, 0.02]), style: ChartStyle(width: 40, height: 15))
+        #expect(!counts.joined().contains("0.5┤"))
+    }
 }

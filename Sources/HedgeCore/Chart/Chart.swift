@@ -7,5 +7,6 @@
 /// shows the dots of both; with colour it takes the colour of the series listed first, and without
 /// colour the series are drawn solid, dashed, dotted, … so each stays recognisable (the legend shows
 /// each pattern). ASCII charts give each series its own character; in a shared cell the series listed
-/// first wins.
+/// first wins. Colours cycle after six series. Titles and names have control characters replaced by
+/// spaces. Widths count every character as one column (no wide CJK characters).
 public enum Chart {}

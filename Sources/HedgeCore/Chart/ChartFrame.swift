@@ -13,7 +13,9 @@ struct ChartFrame {
 
     /// Plans the frame for data spanning `lo ... hi` in `unit`. Throws when the size leaves too little
     /// room for the plot.
-    init(style: ChartStyle, legend entries: [LegendEntry], yRange lo: Double, _ hi: Double, unit: ChartUnit) throws {
+    /// `minimumStep` keeps y ticks at least that far apart (1 for counts).
+    init(style: ChartStyle, legend entries: [LegendEntry], yRange lo: Double, _ hi: Double, unit: ChartUnit,
+         minimumStep: Double = 0) throws {
         try style.validate()
         self.style = style
         legend = Legend.lines(entries, style: style)
@@ -23,7 +25,8 @@ struct ChartFrame {
             let needed = style.height - plotRows + ChartFrame.minimumPlotRows
             throw HedgeError("chart height \(style.height) is too small for the title, axes and \(legend.count)-line legend: use at least \(needed)")
         }
-        axis = ValueAxis.covering(lo, hi, unit: unit, rows: plotRows)
+        try ChartFrame.requirePlottable(lo, hi)
+        axis = ValueAxis.covering(lo, hi, unit: unit, rows: plotRows, minimumStep: minimumStep)
         labelWidth = axis.labels.map(TextWidth.of).max() ?? 0
         plotColumns = style.width - labelWidth - 1
         guard plotColumns >= ChartFrame.minimumPlotColumns else {
@@ -33,6 +36,13 @@ struct ChartFrame {
     }
 
     static let minimumPlotRows = 2
+
+    /// Throws when `lo ... hi` is not a finite range a chart can scale (values near ±1.8e308).
+    static func requirePlottable(_ lo: Double, _ hi: Double) throws {
+        guard lo.isFinite, hi.isFinite, (hi - lo).isFinite, ((hi + lo) / 2).isFinite, abs(lo) < 1e300, abs(hi) < 1e300 else {
+            throw HedgeError("cannot plot values from \(lo) to \(hi): the range is too large")
+        }
+    }
     static let minimumPlotColumns = 10
 
     /// A canvas the size of the plot area.
@@ -49,7 +59,7 @@ struct ChartFrame {
     func render(_ canvas: DotCanvas, layerSeries: [Int], asciiMarks: [Character], xTicks: [AxisTick]) -> [String] {
         var lines: [String] = []
         if let title = style.title {
-            let text = TextWidth.truncate(title, to: style.width, ascii: style.ascii)
+            let text = TextWidth.truncate(TextWidth.sanitized(title), to: style.width, ascii: style.ascii)
             let indent = Swift.max(0, (style.width - TextWidth.of(text)) / 2)
             lines.append(String(repeating: " ", count: indent) + text)
         }

@@ -16,6 +16,10 @@ public struct ChartStyle: Sendable, Equatable {
     public static let minimumWidth = 20
     /// The smallest height a chart accepts.
     public static let minimumHeight = 5
+    /// The largest width a chart accepts.
+    public static let maximumWidth = 2000
+    /// The largest height a chart accepts.
+    public static let maximumHeight = 1000
 
     public init(width: Int = 80, height: Int = 24, ascii: Bool = false, color: Bool = false, title: String? = nil) {
         self.width = width
@@ -25,13 +29,19 @@ public struct ChartStyle: Sendable, Equatable {
         self.title = title
     }
 
-    /// Throws a message naming the limit when the size is too small to draw anything.
+    /// Throws a message naming the limit when the size is too small to draw anything, or too large.
     public func validate() throws {
         if width < ChartStyle.minimumWidth {
             throw HedgeError("chart width \(width) is too small: use at least \(ChartStyle.minimumWidth)")
         }
         if height < ChartStyle.minimumHeight {
             throw HedgeError("chart height \(height) is too small: use at least \(ChartStyle.minimumHeight)")
+        }
+        if width > ChartStyle.maximumWidth {
+            throw HedgeError("chart width \(width) is too large: use at most \(ChartStyle.maximumWidth)")
+        }
+        if height > ChartStyle.maximumHeight {
+            throw HedgeError("chart height \(height) is too large: use at most \(ChartStyle.maximumHeight)")
         }
     }
 

@@ -44,10 +44,11 @@ public enum ChartUnit: String, Sendable, CaseIterable {
         return Swift.min(12, Swift.max(0, Int((-log10(step) - 1e-9).rounded(.up))))
     }
 
-    /// `value` with `decimals` digits after the point, never `-0`.
+    /// `value` with `decimals` digits after the point (scientific from 10^15), never `-0`.
     static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        let text = String(format: "%.\(decimals)f", value)
+        // Astronomical values (a runaway growth path) in scientific notation rather than 200 digits.
+        let text = abs(value) >= 1e15 ? String(format: "%.3g", value) : String(format: "%.\(decimals)f", value)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
             return String(text.dropFirst())
         }

@@ -20,13 +20,17 @@ extension Chart {
         let deviation = variance.squareRoot()
         let hasCurve = deviation > 0 && deviation.isFinite
 
+        try ChartFrame.requirePlottable(minimum, maximum)
         let (lo, hi) = ValueAxis.widened(minimum, maximum, unit: unit)
         // The plot width is known only after the frame; bins are capped again once it is.
         let plotDotsGuess = (style.width - 8) * style.dotsPerCell.x
         let binCount = Swift.max(1, Swift.min(bins ?? Int(n.squareRoot().rounded(.up)), Swift.max(1, plotDotsGuess / 2)))
         let binWidth = (hi - lo) / Double(binCount)
         var counts = Array(repeating: 0, count: binCount)
-        for v in values { counts[Swift.min(binCount - 1, Swift.max(0, Int((v - lo) / binWidth)))] += 1 }
+        for v in values {
+            let position = ((v - lo) / binWidth).rounded(.down)
+            counts[position.isFinite ? Int(Swift.min(Swift.max(position, 0), Double(binCount - 1))) : 0] += 1
+        }
         let expected = { (x: Double) -> Double in
             let z = (x - mean) / deviation
             return n * binWidth * exp(-z * z / 2) / (deviation * (2 * Double.pi).squareRoot())
@@ -40,7 +44,7 @@ extension Chart {
             entries.append(LegendEntry(marker: style.ascii ? "*" : "⠒⠒⠒", series: 1,
                                        text: "normal: mean \(unit.label(mean, significantStep: detailStep)), sd \(unit.label(deviation, significantStep: detailStep))"))
         }
-        let frame = try ChartFrame(style: style, legend: entries, yRange: 0, peak, unit: .number)
+        let frame = try ChartFrame(style: style, legend: entries, yRange: 0, peak, unit: .number, minimumStep: 1)
         // Layer 0: the normal curve (on top, toggling bar dots); layer 1: the bars.
         var canvas = frame.makeCanvas(layers: 2)
         canvas.setBlend(.invert, layer: 0)

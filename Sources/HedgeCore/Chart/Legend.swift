@@ -19,7 +19,7 @@ enum Legend {
         for entry in entries {
             let markerWidth = TextWidth.of(entry.marker)
             let room = style.width - markerWidth - 1
-            let text = TextWidth.truncate(entry.text, to: Swift.max(0, room), ascii: style.ascii)
+            let text = TextWidth.truncate(TextWidth.sanitized(entry.text), to: Swift.max(0, room), ascii: style.ascii)
             let plainWidth = markerWidth + 1 + TextWidth.of(text)
             let marker = style.color ? ANSIColor.paint(entry.marker, series: entry.series) : entry.marker
             let item = marker + " " + text

@@ -10,10 +10,11 @@ struct NiceTicks: Equatable {
     var upper: Double { ticks.last ?? 0 }
 
     /// Ticks from a multiple of the step at or below `lo` to one at or above `hi`, with at most
-    /// `maxIntervals` intervals, using the smallest nice step that allows it. `lo < hi`, both finite.
-    static func covering(_ lo: Double, _ hi: Double, maxIntervals: Int) -> NiceTicks {
+    /// `maxIntervals` intervals, using the smallest nice step (not below `minimumStep`) that allows it.
+    /// `lo < hi`, both finite.
+    static func covering(_ lo: Double, _ hi: Double, maxIntervals: Int, minimumStep: Double = 0) -> NiceTicks {
         let intervals = Swift.max(1, maxIntervals)
-        var step = niceStep(atLeast: (hi - lo) / Double(intervals))
+        var step = niceStep(atLeast: Swift.max((hi - lo) / Double(intervals), minimumStep))
         for _ in 0..<64 {
             let first = (lo / step + 1e-9).rounded(.down)
             let last = (hi / step - 1e-9).rounded(.up)
@@ -32,7 +33,7 @@ struct NiceTicks: Equatable {
         let step = niceStep(atLeast: (hi - lo) / Double(Swift.max(1, maxIntervals)))
         let first = (lo / step - 1e-9).rounded(.up)
         let last = (hi / step + 1e-9).rounded(.down)
-        guard last >= first else { return NiceTicks(step: step, ticks: []) }
+        guard first.isFinite, last.isFinite, last >= first else { return NiceTicks(step: step, ticks: []) }
         let count = Int(Swift.min(last - first, Double(maxIntervals) + 1))
         return NiceTicks(step: step, ticks: (0...count).map { (first + Double($0)) * step }.filter { $0 <= hi + step * 1e-9 })
     }

@@ -23,6 +23,7 @@ extension Chart {
         let frame = try ChartFrame(style: style, legend: entries, yRange: yValues.min() ?? 0, yValues.max() ?? 0, unit: unit)
         // Layer 0: points (on top); layer 1: the fitted line.
         var canvas = frame.makeCanvas(layers: 2)
+        try ChartFrame.requirePlottable(xValues.min() ?? 0, xValues.max() ?? 0)
         let (xLow, xHigh) = ValueAxis.widened(xValues.min() ?? 0, xValues.max() ?? 0, unit: unit)
         let xScale = LinearScale(lower: xLow, upper: xHigh, dots: canvas.dotWidth)
         let yScale = frame.yScale

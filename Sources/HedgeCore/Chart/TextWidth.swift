@@ -15,6 +15,12 @@ enum TextWidth {
         return width
     }
 
+    /// `text` with control characters (newlines, tabs, escapes) replaced by spaces, so user text
+    /// (titles, series names) can neither wrap a chart line nor inject terminal codes.
+    static func sanitized(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    }
+
     /// `text` cut to `width` columns, ending in an ellipsis when cut (`…`, or `...` in ASCII). Plain text only.
     static func truncate(_ text: String, to width: Int, ascii: Bool) -> String {
         let scalars = Array(text.unicodeScalars)

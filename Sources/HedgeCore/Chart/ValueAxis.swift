@@ -7,9 +7,9 @@ struct ValueAxis {
 
     /// A y axis for data in `lo ... hi` drawn over `rows` rows: ticks at nice values covering the data,
     /// at least two rows apart. An empty range is widened around its value.
-    static func covering(_ lo: Double, _ hi: Double, unit: ChartUnit, rows: Int) -> ValueAxis {
+    static func covering(_ lo: Double, _ hi: Double, unit: ChartUnit, rows: Int, minimumStep: Double = 0) -> ValueAxis {
         let (low, high) = widened(lo, hi, unit: unit)
-        let nice = NiceTicks.covering(low, high, maxIntervals: Swift.max(1, (rows - 1) / 2))
+        let nice = NiceTicks.covering(low, high, maxIntervals: Swift.max(1, (rows - 1) / 2), minimumStep: minimumStep)
         return ValueAxis(lower: nice.lower, upper: nice.upper, ticks: nice.ticks,
                          labels: unit.labels(for: nice.ticks, step: nice.step))
     }
