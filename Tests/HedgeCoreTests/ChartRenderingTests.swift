@@ -178,4 +178,31 @@ import Testing
         let counts = try Chart.histogram(Self.series("FEW", [0.01, 0.02]), style: ChartStyle(width: 40, height: 15))
         #expect(!counts.joined().contains("0.5┤"))
     }
+
+    /// Random short series (NaNs, duplicates in value, tiny and large magnitudes) in random sizes: always
+    /// either the exact size or a `HedgeError`.
+    @Test func randomInputsNeverCrash() {
+        var random = ChartTestData.LCG(state: 2024)
+        for _ in 0..<400 {
+            let count = 1 + Int(random.next() * 40)
+            let scale = pow(10, random.next() * 16 - 8)
+            let values = (0..<count).map { _ in random.next() < 0.2 ? Double.nan : (random.next() < 0.3 ? 1 : random.normal()) * scale }
+            let s = Self.series("R", values)
+            let style = ChartStyle(width: 15 + Int(random.next() * 100), height: 3 + Int(random.next() * 40),
+                                   ascii: random.next() < 0.5, color: random.next() < 0.3)
+            let transform = ChartTransform.allCases[Int(random.next() * 3)]
+            let unit = ChartUnit.allCases[Int(random.next() * 3)]
+            for chart in [{ try Chart.line([s, s.renamed("S")], transform: transform, unit: unit, style: style) },
+                          { try Chart.histogram(s, bins: Int(random.next() * 200) - 20, unit: unit, style: style) },
+                          { try Chart.scatter(x: s, y: s.renamed("T"), unit: unit, style: style) }] as [() throws -> [String]] {
+                do {
+                    let lines = try chart()
+                    #expect(lines.count == style.height)
+                    #expect(lines.allSatisfy { TextWidth.of($0) <= style.width })
+                } catch {
+                    #expect(error is HedgeError)
+                }
+            }
+        }
+    }
 }
