@@ -27,23 +27,33 @@ enum DecimalParser {
             negative = base[i] == UInt8(ascii: "-")
             i += 1
         }
+        // Digits accumulate with wrapping arithmetic; the result is exact whenever there are at most
+        // 19 significant digits, which is checked below.
         var mantissa: UInt64 = 0
-        var significantDigits = 0
-        var digitCount = 0
-        var exponent = 0
+        let integerStart = i
         while i < end, case let digit = base[i] &- 48, digit < 10 {
-            if mantissa != 0 || digit != 0 { significantDigits += 1 }
-            if significantDigits <= 19 { mantissa = mantissa &* 10 &+ UInt64(digit) } else { exponent += 1 }
-            digitCount += 1
-            i += 1
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            i &+= 1
         }
+        let integerEnd = i
+        var fractionStart = i
         if i < end && base[i] == UInt8(ascii: ".") {
-            i += 1
+            i &+= 1
+            fractionStart = i
             while i < end, case let digit = base[i] &- 48, digit < 10 {
-                if mantissa != 0 || digit != 0 { significantDigits += 1 }
-                if significantDigits <= 19 { mantissa = mantissa &* 10 &+ UInt64(digit); exponent -= 1 }
-                digitCount += 1
-                i += 1
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                i &+= 1
+            }
+        }
+        let fractionDigits = i - fractionStart
+        let digitCount = (integerEnd - integerStart) + fractionDigits
+        var exponent = -fractionDigits
+        var significantDigits = digitCount
+        if digitCount > 19 {
+            var k = integerStart
+            while k < i && (base[k] == UInt8(ascii: "0") || base[k] == UInt8(ascii: ".")) {
+                if base[k] == UInt8(ascii: "0") { significantDigits -= 1 }
+                k += 1
             }
         }
         if digitCount == 0 { return specialValue(base + start, count: end - start) }
