@@ -3,7 +3,8 @@
 //   hedge-bench load [--file PATH] [--megabytes N] [--runs N]
 //
 // `load` times PanelLoader.load over a yfinance-style CSV: the given file, or one generated
-// deterministically (about N MB, default 100) in the temporary directory.
+// deterministically (about N MB, default 100) in the temporary directory and removed afterwards.
+// A --file that does not exist yet is generated there and kept, for profiling.
 import Foundation
 import HedgeCore
 
@@ -60,6 +61,11 @@ func benchmarkLoad(arguments: [String]) throws {
     let path: String
     if let file {
         path = file
+        if !FileManager.default.fileExists(atPath: file) {
+            let started = ContinuousClock.now
+            try generateYahooCSV(megabytes: megabytes, path: file)
+            print("generated \(file) in \(seconds(ContinuousClock.now - started)) s (kept)")
+        }
     } else {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("hedge-bench-\(ProcessInfo.processInfo.processIdentifier)")

@@ -100,6 +100,42 @@ import Testing
         #expect(LoaderFixtures.error { try PanelLoader.parse(bytes: binaryHeader, path: "G.csv") } != nil)
     }
 
+    @Test func mutatedValidFilesGiveErrorsNotCrashes() throws {
+        var generator = SplitMix(seed: 5)
+        let alphabet = Array(",\"\r\n.-eE0123456789 nNaA\u{0}\u{FF}".utf8)
+        for name in ["multi.csv", "long.csv", "wide.csv", "MSFT.csv", "aapl.us.txt"] {
+            let original = try Self.bytes(ofFixture: name)
+            for _ in 0..<400 {
+                var bytes = original
+                for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                    let at = Int.random(in: 0..<max(bytes.count, 1), using: &generator)
+                    let byte = alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+                    switch Int.random(in: 0..<3, using: &generator) {
+                    case 0 where at < bytes.count: bytes[at] = byte
+                    case 1 where at < bytes.count: bytes.remove(at: at)
+                    default: bytes.insert(byte, at: min(at, bytes.count))
+                    }
+                }
+                _ = try? PanelLoader.parse(bytes: bytes, path: name)
+            }
+        }
+    }
+
+    private static func bytes(ofFixture name: String) throws -> [UInt8] {
+        let panelSource = try ByteSource.opening(path: LoaderFixtures.path(name))
+        var bytes = [UInt8](repeating: 0, count: 1 << 16)
+        let count = try bytes.withUnsafeMutableBufferPointer { buffer in
+            try panelSource.fill(buffer.baseAddress.unsafelyUnwrapped, maxCount: buffer.count)
+        }
+        return Array(bytes[0..<count])
+    }
+
+    @Test func headerOnlyFileIsAnEmptyPanel() throws {
+        let panel = try LoaderFixtures.parse("Date,Close\n", path: "AAPL.csv")
+        #expect(panel.dates.isEmpty)
+        #expect(panel.tickers == ["AAPL"])
+    }
+
     @Test func hugeLineIsReadAcrossChunks() {
         let long = String(repeating: "9", count: 3 << 20)
         let error = LoaderFixtures.error {

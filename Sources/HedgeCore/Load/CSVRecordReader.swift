@@ -136,11 +136,7 @@ final class CSVRecordReader {
                     i = end
                 }
             } else {
-                while i < end {
-                    let byte = p[i]
-                    if byte == CSVRecordReader.comma || byte == CSVRecordReader.newline { break }
-                    i += 1
-                }
+                i = CSVRecordReader.delimiter(in: p, from: i, to: end)
                 fieldEnd = i
                 if fieldEnd > fieldStart && p[fieldEnd - 1] == CSVRecordReader.carriageReturn
                     && (i >= end || p[i] == CSVRecordReader.newline) {
@@ -165,6 +161,31 @@ final class CSVRecordReader {
             if count == 1 && fieldEnd == fieldStart && flags == 0 { return .blankLine }
             return .record
         }
+    }
+
+    /// The offset of the first `,` or newline in `p[from..<to]`, or `to`; eight bytes at a time.
+    @inline(__always)
+    private static func delimiter(in p: UnsafeMutablePointer<UInt8>, from: Int, to end: Int) -> Int {
+        var i = from
+        #if _endian(little)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i &+ 8 <= end {
+            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let commas = word ^ 0x2C2C_2C2C_2C2C_2C2C
+            let newlines = word ^ 0x0A0A_0A0A_0A0A_0A0A
+            // A byte of `commas` or `newlines` is zero where the word has that delimiter; the lowest
+            // flagged byte is exact (borrows only flag bytes above a real zero).
+            let found = (((commas &- ones) & ~commas) | ((newlines &- ones) & ~newlines)) & highs
+            if found != 0 { return i &+ found.trailingZeroBitCount >> 3 }
+            i &+= 8
+        }
+        #endif
+        while i < end {
+            let byte = p[i]
+            if byte == comma || byte == newline { return i }
+            i &+= 1
+        }
+        return end
     }
 
     private func growBounds() {

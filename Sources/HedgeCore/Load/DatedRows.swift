@@ -21,8 +21,9 @@ struct DatedRows {
     /// Dates in increasing order and one array per value column; two rows with the same date are an
     /// error naming both lines, located at the later one.
     func sortedColumns(path: String, dateColumn: Int) throws -> (dates: [Day], columns: [[Double]]) {
-        var order = Array(dates.indices)
+        var order: [Int] = []
         if !isSorted {
+            order = Array(dates.indices)
             order.sort { dates[$0] != dates[$1] ? dates[$0] < dates[$1] : lines[$0] < lines[$1] }
             for k in order.indices.dropFirst() where dates[order[k]] == dates[order[k - 1]] {
                 let earlier = min(lines[order[k - 1]], lines[order[k]])
@@ -36,7 +37,14 @@ struct DatedRows {
         columns.reserveCapacity(width)
         values.withUnsafeBufferPointer { rowMajor in
             for k in 0..<width {
-                columns.append(order.map { rowMajor[$0 * width + k] })
+                if isSorted {
+                    columns.append(Array(unsafeUninitializedCapacity: dates.count) { column, initialized in
+                        for row in 0..<dates.count { column[row] = rowMajor[row &* width &+ k] }
+                        initialized = dates.count
+                    })
+                } else {
+                    columns.append(order.map { rowMajor[$0 * width + k] })
+                }
             }
         }
         return (sortedDates, columns)

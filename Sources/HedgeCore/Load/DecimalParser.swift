@@ -27,23 +27,37 @@ enum DecimalParser {
             negative = base[i] == UInt8(ascii: "-")
             i += 1
         }
+        // Digits accumulate with wrapping arithmetic; the result is exact whenever there are at most
+        // 19 significant digits, which is checked below.
         var mantissa: UInt64 = 0
-        var significantDigits = 0
-        var digitCount = 0
-        var exponent = 0
+        let integerStart = i
         while i < end, case let digit = base[i] &- 48, digit < 10 {
-            if mantissa != 0 || digit != 0 { significantDigits += 1 }
-            if significantDigits <= 19 { mantissa = mantissa &* 10 &+ UInt64(digit) } else { exponent += 1 }
-            digitCount += 1
-            i += 1
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            i &+= 1
         }
+        let integerEnd = i
+        var fractionStart = i
         if i < end && base[i] == UInt8(ascii: ".") {
-            i += 1
+            i &+= 1
+            fractionStart = i
+            while i &+ 8 <= end, let eight = eightDigits(base + i) {
+                mantissa = mantissa &* 100_000_000 &+ eight
+                i &+= 8
+            }
             while i < end, case let digit = base[i] &- 48, digit < 10 {
-                if mantissa != 0 || digit != 0 { significantDigits += 1 }
-                if significantDigits <= 19 { mantissa = mantissa &* 10 &+ UInt64(digit); exponent -= 1 }
-                digitCount += 1
-                i += 1
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                i &+= 1
+            }
+        }
+        let fractionDigits = i - fractionStart
+        let digitCount = (integerEnd - integerStart) + fractionDigits
+        var exponent = -fractionDigits
+        var significantDigits = digitCount
+        if digitCount > 19 {
+            var k = integerStart
+            while k < i && (base[k] == UInt8(ascii: "0") || base[k] == UInt8(ascii: ".")) {
+                if base[k] == UInt8(ascii: "0") { significantDigits -= 1 }
+                k += 1
             }
         }
         if digitCount == 0 { return specialValue(base + start, count: end - start) }
@@ -82,6 +96,22 @@ enum DecimalParser {
             return value
         }
         return negative ? -magnitude : magnitude
+    }
+
+    /// The value of eight ASCII digits at `p`, or nil when they are not all digits (fast_float's SWAR).
+    @inline(__always)
+    private static func eightDigits(_ p: UnsafePointer<UInt8>) -> UInt64? {
+        #if _endian(little)
+        var word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        let allDigits = ((word & 0xF0F0_F0F0_F0F0_F0F0)
+            | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)) == 0x3333_3333_3333_3333
+        guard allDigits else { return nil }
+        word = ((word & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
+        word = ((word & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        return ((word & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+        #else
+        return nil
+        #endif
     }
 
     /// Exactly representable powers of ten, 10^0 … 10^22.

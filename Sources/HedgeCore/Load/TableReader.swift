@@ -1,0 +1,82 @@
+/// Reads one file's data rows according to its `ColumnPlan`.
+enum TableReader {
+    /// Detects the layout of the reader's file and reads all of its rows.
+    static func read(_ reader: CSVRecordReader, options: LoadOptions) throws -> [LoadedTable] {
+        let (plan, pendingRow) = try LayoutDetector.plan(reader: reader, options: options)
+        switch plan.kind {
+        case .fixed(let targets):
+            return [try readFixed(reader, plan: plan, targets: targets, pendingRow: pendingRow)]
+        case .long(let tickerColumn, let fields):
+            return try readLong(reader, plan: plan, tickerColumn: tickerColumn, fields: fields, pendingRow: pendingRow)
+        }
+    }
+
+    private static func readFixed(_ reader: CSVRecordReader, plan: ColumnPlan, targets: [ColumnPlan.Target],
+                                  pendingRow: Bool) throws -> LoadedTable {
+        var rows = DatedRows(width: targets.count)
+        let columns = targets.map(\.column)
+        var hasRow = pendingRow
+        if !hasRow { hasRow = try reader.next() }
+        while hasRow {
+            try reader.requireFieldCount(plan)
+            rows.startRow(date: try reader.date(column: plan.dateColumn, plan: plan), line: reader.lineNumber)
+            for column in columns {
+                rows.values.append(try reader.number(column: column, plan: plan))
+            }
+            hasRow = try reader.next()
+        }
+        let (dates, valueColumns) = try rows.sortedColumns(path: reader.path, dateColumn: plan.dateColumn)
+        var tickerOrder: [String] = []
+        var fieldsByTicker: [String: [Field: [Double]]] = [:]
+        for (target, column) in zip(targets, valueColumns) {
+            if fieldsByTicker[target.ticker] == nil { tickerOrder.append(target.ticker) }
+            fieldsByTicker[target.ticker, default: [:]][target.field] = column
+        }
+        return LoadedTable(path: reader.path, dates: dates,
+                           tickers: tickerOrder.map { ($0, fieldsByTicker[$0] ?? [:]) })
+    }
+
+    private static func readLong(_ reader: CSVRecordReader, plan: ColumnPlan, tickerColumn: Int,
+                                 fields: [(column: Int, field: Field)], pendingRow: Bool) throws -> [LoadedTable] {
+        var tickers: [String] = []
+        var groups: [DatedRows] = []
+        var groupIndex: [String: Int] = [:]
+        var lastTickerBytes: [UInt8] = []
+        var lastGroup = -1
+        var hasRow = pendingRow
+        if !hasRow { hasRow = try reader.next() }
+        while hasRow {
+            try reader.requireFieldCount(plan)
+            let tickerCell = reader.field(tickerColumn)
+            if lastGroup < 0 || !tickerCell.elementsEqual(lastTickerBytes) {
+                let ticker = HeaderVocabulary.trimmed(reader.text(tickerColumn))
+                guard !ticker.isEmpty else {
+                    throw HedgeError("empty ticker (column \"\(plan.columnNames[tickerColumn])\")",
+                                     at: SourceLocation(file: reader.path, line: reader.lineNumber,
+                                                        column: tickerColumn + 1))
+                }
+                if let existing = groupIndex[ticker] {
+                    lastGroup = existing
+                } else {
+                    lastGroup = groups.count
+                    groupIndex[ticker] = lastGroup
+                    tickers.append(ticker)
+                    groups.append(DatedRows(width: fields.count))
+                }
+                lastTickerBytes = Array(tickerCell)
+            }
+            let day = try reader.date(column: plan.dateColumn, plan: plan)
+            groups[lastGroup].startRow(date: day, line: reader.lineNumber)
+            for (column, _) in fields {
+                groups[lastGroup].values.append(try reader.number(column: column, plan: plan))
+            }
+            hasRow = try reader.next()
+        }
+        return try zip(tickers, groups).map { ticker, rows in
+            let (dates, columns) = try rows.sortedColumns(path: reader.path, dateColumn: plan.dateColumn)
+            var byField: [Field: [Double]] = [:]
+            for ((_, field), column) in zip(fields, columns) { byField[field] = column }
+            return LoadedTable(path: reader.path, dates: dates, tickers: [(ticker, byField)])
+        }
+    }
+}
