@@ -7,6 +7,8 @@ setlocale(LC_ALL, "")
 if setlocale(LC_CTYPE, nil).map({ String(cString: $0) }) == "C" {
     setlocale(LC_CTYPE, "C.UTF-8")
 }
+// Numbers are always read and written with a '.' decimal point, whatever the user's locale.
+setlocale(LC_NUMERIC, "C")
 
 let options: Options
 switch Options.parse(Array(CommandLine.arguments.dropFirst())) {

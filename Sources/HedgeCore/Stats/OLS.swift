@@ -82,7 +82,10 @@ public enum OLS {
         let centeredTSS = y.reduce(0) { $0 + ($1 - meanY) * ($1 - meanY) }
         // Explained sum of squares taken directly as Σ(ŷ − ȳ)² (equal to TSS − SSR in exact
         // arithmetic): never negative and free of cancellation when R² is near zero.
-        let ess = fitted.reduce(0) { $0 + ($1 - meanY) * ($1 - meanY) }
+        // Below the rounding level of TSS it is noise (TSS − SSR would be 0 there too, as statsmodels
+        // reports for a hedged series): call it 0 so R² and F print as 0 rather than as 1e-27.
+        let rawESS = fitted.reduce(0) { $0 + ($1 - meanY) * ($1 - meanY) }
+        let ess = rawESS > nobs * Double.ulpOfOne * centeredTSS ? rawESS : 0
         let scale = ssr / dfResid
 
         let inverseGram = qr.inverseGram()

@@ -143,12 +143,29 @@ extension Session {
         let finalName = name ?? ws.defaultName(prefix: "bt")
         let p = parameters
         let replay = "backtest \(long.text) vs \(benchmark.text) rebalance \(p.rebalance) cost \(NumberFormat.roundTrip(p.cost)) rf \(NumberFormat.roundTrip(p.riskFreeRate)) capital \(NumberFormat.roundTrip(p.capital)) method \(result.method) as \(finalName)"
-        let object = BacktestObject(result: result, long: long.text, benchmark: benchmark.text)
+        let object = BacktestObject(result: result, long: long.text, benchmark: benchmark.text,
+                                    benchmarkValue: Self.buyAndHold(l.series, b.series, at: result.valueDates, capital: parameters.capital, name: benchmark.text))
         let replaced = ws.store(.backtest(object), as: finalName, command: replay, inputs: [l.source, b.source])
         var text = backtestReport(object)
         text += "\n\(style.name(finalName)): backtest, \(backtestHeadline(object))"
         text += nameNote(given: name, finalName: finalName, replaced: replaced)
         say(text)
+    }
+
+    /// `capital` compounded with the benchmark's returns (on the dates both series share) up to each of `dates`.
+    static func buyAndHold(_ long: Series, _ benchmark: Series, at dates: [Day], capital: Double, name: String) -> Series? {
+        let aligned = AlignedSeries([long, benchmark])
+        guard let first = aligned.dates.first else { return nil }
+        var values: [Double] = []
+        var growth = 1.0
+        var i = 0
+        for day in dates {
+            // The first value date is the start: nothing has compounded yet.
+            if day == first && values.isEmpty { values.append(capital); continue }
+            while i < aligned.count && aligned.dates[i] <= day { growth *= 1 + aligned.columns[1][i]; i += 1 }
+            values.append(capital * growth)
+        }
+        return Series(name: "\(name) buy-and-hold", dates: dates, values: values)
     }
 
     func backtestHeadline(_ bt: BacktestObject) -> String {

@@ -127,7 +127,7 @@ enum NameRules {
     static let reserved: Set<String> = {
         var words = Set(CommandCatalog.names)
         for spec in CommandCatalog.all { for k in spec.keywords { words.insert(k.word) } }
-        words.formUnion(["exit", "demo", "volume", "equal", "price", "notebook"])
+        words.formUnion(["exit", "volume", "equal", "notebook"])
         return words
     }()
 

@@ -35,6 +35,8 @@ public struct BacktestObject: Sendable, Equatable {
     public var result: BacktestResult
     public var long: String
     public var benchmark: String
+    /// What the capital would be worth holding the benchmark, at each of the backtest's value dates (for plots).
+    public var benchmarkValue: Series?
 }
 
 /// Anything the workspace holds.
