@@ -42,14 +42,3 @@ import Testing
         #expect(HistoryPolicy.filePath(arguments: ["hedge"], environment: env) == "/tmp/h")
     }
 }
-
-@Suite struct ContinuationLineTests {
-    @Test func trailingBackslashContinues() {
-        #expect(ContinuationLine.continued("regress a \\") == "regress a ")
-        #expect(ContinuationLine.continued("regress a \\  ") == "regress a ")
-        #expect(ContinuationLine.continued("regress a") == nil)
-        #expect(ContinuationLine.continued("x \\\\") == nil)
-        #expect(ContinuationLine.join("regress a", "on b") == "regress a on b")
-        #expect(ContinuationLine.join("", "ls") == "ls")
-    }
-}
