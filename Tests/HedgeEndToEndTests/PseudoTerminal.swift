@@ -119,7 +119,8 @@ final class PseudoTerminal {
     // MARK: Internals
 
     private func failure(_ message: String) -> PseudoTerminalError {
-        PseudoTerminalError(message: message, transcript: String(decoding: output[matchedUpTo...], as: UTF8.self))
+        PseudoTerminalError(message: message + " (matched so far: \(String(decoding: output[..<matchedUpTo], as: UTF8.self).debugDescription))",
+                            transcript: String(decoding: output[matchedUpTo...], as: UTF8.self))
     }
 
     /// Reads what is available within `timeout`; false at end of output (the child closed the pty).
