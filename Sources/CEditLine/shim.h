@@ -19,7 +19,8 @@ static inline int hedge_el_set_prompt(EditLine *el, hedge_prompt_function prompt
 static inline int hedge_el_set_editor(EditLine *el, const char *mode) {
     return el_set(el, EL_EDITOR, mode);
 }
-/** 1: libedit restores the terminal around SIGINT/SIGTSTP/SIGCONT and follows SIGWINCH. */
+/** 1: libedit restores the terminal around SIGINT/SIGTSTP/SIGCONT and follows SIGWINCH.
+    hedge passes 0 and handles signals in its own character reader (see TerminalSignals.swift). */
 static inline int hedge_el_set_signal_handling(EditLine *el, int enabled) {
     return el_set(el, EL_SIGNAL, enabled);
 }
@@ -30,6 +31,19 @@ static inline int hedge_el_add_function(EditLine *el, const char *name, const ch
 /** Binds a key sequence ("^I", "^R") to an editor command by name. */
 static inline int hedge_el_bind(EditLine *el, const char *keys, const char *command) {
     return el_set(el, EL_BIND, keys, command, (const char *)NULL);
+}
+/** Replaces libedit's character reader: returns 1 with a character, 0 at end of input, -1 on error (errno). */
+static inline int hedge_el_set_read_function(EditLine *el, el_rfunc_t reader) {
+    return el_set(el, EL_GETCFN, reader);
+}
+/** Puts the terminal in editing mode now (el_gets otherwise does it after printing the prompt,
+    and a Ctrl-D typed in between would be taken by the terminal's canonical mode). */
+static inline int hedge_el_prepare_terminal(EditLine *el) {
+    return el_set(el, EL_PREP_TERM, 1);
+}
+/** Redraws the prompt and the line (after the program was suspended and resumed). */
+static inline int hedge_el_refresh(EditLine *el) {
+    return el_set(el, EL_REFRESH);
 }
 static inline int hedge_el_set_history(EditLine *el, History *history_) {
     return el_set(el, EL_HIST, history, history_);

@@ -24,7 +24,7 @@ func runInteractiveLoop(session: Session, historyPath: String?) -> Int32 {
         fputs("hedge: cannot start line editing\n", hedge_stderr())
         return 1
     }
-    _ = InterruptForwarder.install(cancelling: session.cancellation)
+    _ = TerminalSignals.install(cancelling: session.cancellation)
 
     var pending: String?
     while !session.wantsQuit {
@@ -48,7 +48,7 @@ func runInteractiveLoop(session: Session, historyPath: String?) -> Int32 {
             pending = nil
             editor.record(line)
             session.cancellation.reset()
-            InterruptForwarder.whileRunning { _ = session.execute(line) }
+            TerminalSignals.whileRunning { _ = session.execute(line) }
             fflush(hedge_stdout())
         }
     }

@@ -3,7 +3,8 @@ import Foundation
 import HedgeShell
 
 /// An interactive line reader on libedit: Emacs keys, Ctrl-R search, tab completion through
-/// `Completer`, and a history file saved after every accepted line.
+/// `Completer`, and a history file saved after every accepted line. Keystrokes are read by
+/// `readCharacter`, which also watches `TerminalSignals` (libedit's signal handling is off).
 final class LineEditor {
     /// What one read produced.
     enum Input: Equatable {
@@ -25,6 +26,10 @@ final class LineEditor {
     private var continuedText = ""
     /// The newest history entry (for dropping consecutive duplicates).
     private var newestEntry: String?
+    /// Keystroke bytes not yet forming a character.
+    private var keystrokes = UTF8Accumulator()
+    /// The terminal settings outside editing, restored while suspended.
+    private var cookedSettings = termios()
 
     /// Starts editing on standard input, drawing on `output` (a terminal); nil when libedit fails.
     init?(output: UnsafeMutablePointer<FILE>, historyPath: String?,
@@ -44,7 +49,8 @@ final class LineEditor {
 
         hedge_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         hedge_el_set_editor(editLine, "emacs")
-        hedge_el_set_signal_handling(editLine, 1)
+        hedge_el_set_signal_handling(editLine, 0)
+        hedge_el_set_read_function(editLine, lineEditorReadCharacter)
         hedge_el_set_prompt(editLine, lineEditorPrompt)
         hedge_el_set_history(editLine, history)
         hedge_el_add_function(editLine, "hedge-complete", "Complete the word before the cursor", lineEditorComplete)
@@ -66,6 +72,11 @@ final class LineEditor {
             prompt = newPrompt
         }
         continuedText = continuing
+        _ = TerminalSignals.pendingSignals()  // a Ctrl-C or resize during the last command is stale
+        _ = tcgetattr(STDIN_FILENO, &cookedSettings)
+        TerminalSignals.catchSuspend(true)
+        defer { TerminalSignals.catchSuspend(false) }
+        hedge_el_prepare_terminal(editLine)
         var count: Int32 = 0
         errno = 0
         guard let raw = el_gets(editLine, &count) else {
@@ -87,6 +98,56 @@ final class LineEditor {
         newestEntry = line
         hedge_history_enter(history, line)
         historyFile?.save(history)
+    }
+
+    /// libedit's character reader: waits for a keystroke byte or a signal. Returns 1 with a
+    /// character, 0 at end of input, -1 with errno EINTR after Ctrl-C (el_gets then returns NULL).
+    fileprivate func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        while true {
+            var watched = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: TerminalSignals.editorSignals, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&watched, TerminalSignals.editorSignals >= 0 ? 2 : 1, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return -1
+            }
+            if watched[1].revents & Int16(POLLIN) != 0 {
+                let signals = TerminalSignals.pendingSignals()
+                if signals.contains(SIGWINCH) { el_resize(editLine) }
+                if signals.contains(SIGTSTP) { suspend() }
+                if signals.contains(SIGINT) {
+                    errno = EINTR
+                    return -1
+                }
+                continue
+            }
+            guard watched[0].revents != 0 else { continue }
+            var byte: UInt8 = 0
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count == 0 { return 0 }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return -1
+            }
+            if case let .scalar(scalar) = keystrokes.add(byte) {
+                character.pointee = wchar_t(bitPattern: scalar.value)
+                return 1
+            }
+        }
+    }
+
+    /// Ctrl-Z at the prompt: give the terminal back in its normal mode, stop, and on `fg` restore
+    /// editing and redraw the line.
+    private func suspend() {
+        var editingSettings = termios()
+        _ = tcgetattr(STDIN_FILENO, &editingSettings)
+        _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &cookedSettings)
+        fputs("\n", output)
+        fflush(output)
+        TerminalSignals.suspendSelf()
+        _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &editingSettings)
+        el_resize(editLine)
+        hedge_el_refresh(editLine)
     }
 
     /// Tab: completes the word before the cursor, listing the matches under the line when several.
@@ -129,6 +190,12 @@ final class LineEditor {
 private func lineEditorPrompt(_ editLine: OpaquePointer?) -> UnsafeMutablePointer<CChar>? {
     guard let editLine, let editor = hedge_el_client_data(editLine) else { return nil }
     return Unmanaged<LineEditor>.fromOpaque(editor).takeUnretainedValue().currentPrompt
+}
+
+/// libedit's character reader.
+private func lineEditorReadCharacter(_ editLine: OpaquePointer?, _ character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+    guard let editLine, let character, let editor = hedge_el_client_data(editLine) else { return -1 }
+    return Unmanaged<LineEditor>.fromOpaque(editor).takeUnretainedValue().readCharacter(into: character)
 }
 
 /// libedit's tab handler.

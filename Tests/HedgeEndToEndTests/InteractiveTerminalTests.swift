@@ -64,11 +64,11 @@ import Testing
         let scratch = try Scratch(); defer { scratch.remove() }
         let terminal = try startHedge(scratch)
         try terminal.send("reg\t")
-        try terminal.expect("regress")  // only "reg" was typed: "ress" came from completion
+        try terminal.expectCursorLine("hedge> regress")
         try terminal.send(controlC)
         try terminal.expect(prompt)
         try terminal.send("help reg\t")
-        try terminal.expect("help regress")
+        try terminal.expectCursorLine("hedge> help regress")
         try terminal.send("\r")
         let executed = try terminal.expect(prompt)
         #expect(executed.contains("regress"))
@@ -96,7 +96,7 @@ import Testing
         try terminal.send("help ls\r")
         try terminal.expect(prompt)
         try terminal.send(up)
-        try terminal.expect("help ls")
+        try terminal.expectCursorLine("hedge> help ls")
         try terminal.send("\r")
         let output = try terminal.expect(prompt)
         #expect(output.contains("ls"))
@@ -143,7 +143,7 @@ import Testing
 
         let again = try startHedge(scratch)
         try again.send(up)
-        try again.expect("help show")
+        try again.expectCursorLine("hedge> help show")
         try again.send(controlC)
         try again.expect(prompt)
         try again.send(controlD)

@@ -27,6 +27,8 @@ final class PseudoTerminal {
     /// How much of `output` earlier `expect` calls have matched.
     private var matchedUpTo = 0
     private var termination: Termination?
+    /// What the terminal shows, fed with the output.
+    private(set) var screen: TerminalScreen
 
     /// Spawns `executable` in a new session whose controlling terminal is a new pty of the given size.
     init(executable: String, arguments: [String] = [], environment: [String: String],
@@ -52,6 +54,7 @@ final class PseudoTerminal {
             throw error
         }
         self.master = master
+        self.screen = TerminalScreen(width: Int(columns))
     }
 
     deinit {
@@ -95,6 +98,22 @@ final class PseudoTerminal {
         }
     }
 
+    /// Waits until the line under the cursor, as a terminal would show it, equals `line` (libedit
+    /// redraws with cursor movements, so the raw output need not contain the text in one piece).
+    func expectCursorLine(_ line: String, timeout: Duration = .seconds(5)) throws {
+        let deadline = ContinuousClock.now + timeout
+        while screen.cursorLine != line {
+            let remaining = deadline - ContinuousClock.now
+            guard remaining > .zero else {
+                throw failure("timed out waiting for the cursor line \(line.debugDescription); it shows \(screen.cursorLine.debugDescription)")
+            }
+            if !readAvailable(waitingAtMost: remaining), reapIfExited() {
+                throw failure("the program ended before showing \(line.debugDescription)")
+            }
+        }
+        matchedUpTo = output.count
+    }
+
     /// Waits for the program to end (reading its output meanwhile).
     func waitForExit(timeout: Duration = .seconds(5)) throws -> Termination {
         let deadline = ContinuousClock.now + timeout
@@ -134,6 +153,7 @@ final class PseudoTerminal {
         let count = read(master, &buffer, buffer.count)
         if count > 0 {
             output += buffer[..<count]
+            screen.feed(buffer[..<count])
             return true
         }
         return count < 0 && (errno == EINTR || errno == EAGAIN)

@@ -42,3 +42,16 @@ import Testing
         #expect(BuiltProducts.executable(named: "hedge") != nil)
     }
 }
+
+@Suite struct TerminalScreenTests {
+    @Test func redrawsWithCursorMovementsAreFollowed() {
+        var screen = TerminalScreen(width: 80)
+        screen.feed(Array("hedge> reg\r\u{1B}[11Gress ".utf8))
+        #expect(screen.cursorLine == "hedge> regress")
+        screen.feed(Array("\r\u{1B}[K".utf8))
+        #expect(screen.cursorLine == "")
+        screen.feed(Array("\r\nhedge> é漢\u{08}\u{08}x".utf8))
+        #expect(screen.cursorLine == "hedge> x漢")
+        #expect(screen.row == 1)
+    }
+}
