@@ -142,8 +142,6 @@ final class LineEditor {
         var editingSettings = termios()
         _ = tcgetattr(STDIN_FILENO, &editingSettings)
         _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &cookedSettings)
-        fputs("\n", output)
-        fflush(output)
         TerminalSignals.suspendSelf()
         _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &editingSettings)
         el_resize(editLine)
