@@ -20,7 +20,7 @@ final class LineEditor {
     private let output: UnsafeMutablePointer<FILE>
     private let historyFile: HistoryFile?
     private let completionContext: () -> any CompletionContext
-    /// The prompt libedit shows; replaced (and the old one freed) by `readLine`.
+    /// The prompt libedit shows; replaced (and the old one deallocated) by `readLine`.
     private var prompt: UnsafeMutablePointer<CChar>
     /// Text of the earlier physical lines of a `\`-continued command, for completion.
     private var continuedText = ""
@@ -40,7 +40,7 @@ final class LineEditor {
         self.history = history
         self.output = output
         self.completionContext = completionContext
-        self.prompt = strdup("") ?? UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        self.prompt = Self.cString("")
         self.historyFile = historyPath.map(HistoryFile.init(path:))
 
         hedge_history_set_size(history, Int32(HistoryPolicy.capacity))
@@ -61,16 +61,22 @@ final class LineEditor {
     deinit {
         el_end(editLine)
         history_end(history)
-        free(prompt)
+        prompt.deallocate()
+    }
+
+    /// A NUL-terminated copy of `text` that stays put until deallocated.
+    private static func cString(_ text: String) -> UnsafeMutablePointer<CChar> {
+        let bytes = text.utf8CString
+        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        for (index, byte) in bytes.enumerated() { (copy + index).initialize(to: byte) }
+        return copy
     }
 
     /// Reads one physical line showing `promptText`. `continuing` is the text of earlier lines of
     /// the same command (completion sees it), empty for a fresh command.
     func readLine(prompt promptText: String, continuing: String) -> Input {
-        if let newPrompt = strdup(promptText) {
-            free(prompt)
-            prompt = newPrompt
-        }
+        prompt.deallocate()
+        prompt = Self.cString(promptText)
         continuedText = continuing
         _ = TerminalSignals.pendingSignals()  // a Ctrl-C or resize during the last command is stale
         _ = tcgetattr(STDIN_FILENO, &cookedSettings)

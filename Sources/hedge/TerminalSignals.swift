@@ -27,14 +27,15 @@ private func terminalSignalHandler(_ signal: Int32) {
 ///
 /// libedit's own handling loses a Ctrl-C that arrives while it is redrawing rather than blocked in
 /// read(2). Here every signal becomes a byte in a pipe; the line reader polls that pipe with the
-/// terminal, so nothing is lost. Ctrl-C at the prompt abandons the line; during a command a watcher
+/// terminal, so nothing is lost. Because the reader never depends on EINTR, the handlers use
+/// `SA_RESTART`: a Ctrl-C during a command does not make its file reads or output writes fail. Ctrl-C at the prompt abandons the line; during a command a watcher
 /// thread calls `Cancellation.cancel()`. Ctrl-Z at the prompt restores the terminal and suspends.
 enum TerminalSignals {
     /// The read end the line reader polls; -1 before `install`.
     nonisolated(unsafe) private(set) static var editorSignals: Int32 = -1
 
-    /// Creates the pipes, starts the cancel watcher and installs the SIGINT and SIGWINCH handlers
-    /// (without `SA_RESTART`). Call once.
+    /// Creates the pipes, starts the cancel watcher and installs the SIGINT and SIGWINCH handlers.
+    /// Call once.
     static func install(cancelling cancellation: Cancellation) -> Bool {
         guard let editor = makePipe(), let command = makePipe() else { return false }
         editorSignalPipe = editor.write
@@ -93,7 +94,7 @@ enum TerminalSignals {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = terminalSignalHandler
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
+        action.sa_flags = Int32(SA_RESTART)
         return sigaction(signalNumber, &action, nil) == 0
     }
 
