@@ -27,7 +27,7 @@ func runPipedInput(session: Session) -> Int32 {
         if line.hasSuffix("\n") { line.removeLast() }
         if pending.isEmpty { pendingStart = lineNumber }
         pending += line
-        if Lexer.needsContinuation(line) {
+        if ContinuationLine.continued(line) != nil {
             pending += "\n"
             continue
         }
@@ -38,14 +38,4 @@ func runPipedInput(session: Session) -> Int32 {
         failed = true
     }
     return failed ? 1 : 0
-}
-
-/// A plain prompt-and-read loop for a terminal (used until line editing is available).
-func runPlainPrompt(session: Session) -> Int32 {
-    while !session.wantsQuit {
-        FileHandle.standardOutput.write(Data("hedge> ".utf8))
-        guard let line = readLine() else { print(); break }
-        session.execute(line)
-    }
-    return 0
 }

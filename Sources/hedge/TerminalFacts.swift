@@ -21,9 +21,8 @@ struct TerminalFacts {
                 rows = Int(size.ws_row) - 2
             }
         }
-        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         return TerminalFacts(stdinIsTerminal: stdinTTY, stdoutIsTerminal: stdoutTTY, columns: columns, rows: rows,
-                             unicode: codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" && term != "dumb")
+                             unicode: TerminalLocale.isUTF8 && term != "dumb")
     }
 }

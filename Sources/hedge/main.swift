@@ -3,12 +3,8 @@ import HedgeShell
 
 // hedge: argument parsing, terminal set-up, then scripts, -c, piped input or the interactive prompt.
 
-setlocale(LC_ALL, "")
-if setlocale(LC_CTYPE, nil).map({ String(cString: $0) }) == "C" {
-    setlocale(LC_CTYPE, "C.UTF-8")
-}
-// Numbers are always read and written with a '.' decimal point, whatever the user's locale.
-setlocale(LC_NUMERIC, "C")
+// UTF-8 character handling (libedit drops non-ASCII input under "C"); numbers stay in the "C" locale.
+TerminalLocale.enableUTF8()
 
 let options: Options
 switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
@@ -38,7 +34,8 @@ if !options.scripts.isEmpty {
     }
     exit(0)
 }
-if terminal.stdinIsTerminal {
-    exit(runPlainPrompt(session: session))
+let historyPath = HistoryPolicy.filePath(environment: ProcessInfo.processInfo.environment, historyDisabled: !options.history)
+if let status = runInteractiveIfTerminal(session: session, historyPath: historyPath) {
+    exit(status)
 }
 exit(runPipedInput(session: session))

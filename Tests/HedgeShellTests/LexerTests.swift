@@ -33,8 +33,6 @@ import Testing
         #expect(commands[0].tokens.map(\.text) == ["backtest", "p", "vs", "d.QQQ", "rebalance", "21", "cost", "0.0005"])
         #expect(commands[0].tokens[6].line == 3)
         #expect(commands[1].line == 4)
-        #expect(Lexer.needsContinuation("weight d \\"))
-        #expect(!Lexer.needsContinuation("weight d"))
     }
 
     @Test func hashInsideAWordIsNotAComment() throws {

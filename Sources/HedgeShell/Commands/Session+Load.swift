@@ -20,7 +20,8 @@ extension Session {
                 replayWords.append(Token.shellWord(token.text.contains(where: { "*?[".contains($0) }) ? environment.resolve(token.text) : environment.resolve(token.text)))
             }
             do {
-                panel = try PanelLoader.load(paths: files, options: LoadOptions(wideField: field ?? .price, from: from, to: to))
+                panel = try PanelLoader.load(paths: files, options: LoadOptions(wideField: field ?? .price, from: from, to: to),
+                                          cancellation: cancellation)
             } catch let error as HedgeError {
                 throw ShellError("load: \(error.description)", at: paths[0])
             }

@@ -99,17 +99,4 @@ public enum Lexer {
         }
         return true
     }
-
-    /// True when an interactive line ends with a continuation backslash (the next line continues it).
-    public static func needsContinuation(_ line: String) -> Bool {
-        var trimmed = Substring(line)
-        while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
-        guard trimmed.last == "\\" else { return false }
-        // An odd number of trailing backslashes outside quotes; keep it simple: not inside an open quote.
-        var inQuote: Character? = nil
-        for c in trimmed.dropLast() {
-            if let q = inQuote { if c == q { inQuote = nil } } else if c == "\"" || c == "'" { inQuote = c }
-        }
-        return inQuote == nil
-    }
 }
