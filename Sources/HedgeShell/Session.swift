@@ -100,6 +100,10 @@ public final class Session {
             try perform(command, source: source, in: &workspace)
         } catch let error as HedgeError {
             throw ShellError("\(word): \(error.description)", line: source.line, column: source.tokens.first?.column)
+        } catch var error as ShellError {
+            // Every message names the command it comes from.
+            if !error.message.hasPrefix("\(word):") { error.message = "\(word): " + error.message }
+            throw error
         }
     }
 

@@ -26,7 +26,7 @@ import Testing
         t.write("inner.hedge", "load demo as d\n\nregress nothing on d.SYNIDX\n")
         t.write("outer.hedge", "run inner.hedge\nls\n")
         #expect(!t.run("run outer.hedge").ok)
-        #expect(t.output.errors == "inner.hedge:3: no series named 'nothing'\n")
+        #expect(t.output.errors == "inner.hedge:3: regress: no series named 'nothing'\n")
     }
 
     @Test func aScriptCannotRunItself() {
