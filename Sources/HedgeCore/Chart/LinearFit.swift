@@ -14,18 +14,8 @@ public struct LinearFit: Sendable, Equatable {
     /// or when x does not vary.
     public static func leastSquares(x: [Double], y: [Double]) -> LinearFit? {
         let pairs = zip(x, y).filter { $0.0.isFinite && $0.1.isFinite }
-        guard pairs.count >= 2 else { return nil }
-        let n = Double(pairs.count)
-        let meanX = pairs.reduce(0) { $0 + $1.0 } / n
-        let meanY = pairs.reduce(0) { $0 + $1.1 } / n
-        var sxx = 0.0, sxy = 0.0
-        for (a, b) in pairs {
-            sxx += (a - meanX) * (a - meanX)
-            sxy += (a - meanX) * (b - meanY)
-        }
-        guard sxx > 0 else { return nil }
-        let slope = sxy / sxx
-        return LinearFit(intercept: meanY - slope * meanX, slope: slope)
+        guard let fit = try? OLS.slope(y: pairs.map(\.1), x: pairs.map(\.0)) else { return nil }
+        return LinearFit(intercept: fit.alpha, slope: fit.beta)
     }
 
     /// The line's value at `x`.
