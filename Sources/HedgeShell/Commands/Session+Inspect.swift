@@ -62,10 +62,10 @@ extension Session {
 
     func describeDataset(_ name: String, _ d: DatasetObject, field: Field) -> String {
         let p = d.panel
-        let text = "\(style.name(name)): dataset, \(d.source), \(p.tickers.count) tickers × \(p.dates.count) days, \(Self.range(p.dates)); showing \(field.rawValue)\n"
+        let text = "\(style.name(name)): dataset, \(d.source), \(p.tickers.count) ticker\(p.tickers.count == 1 ? "" : "s") × \(p.dates.count) days, \(Self.range(p.dates)); showing \(field.rawValue)\n"
         guard let columns = p.values[field] else { return text + "(no \(field.rawValue) field)" }
         let rows = Self.headTail(p.dates.count)
-        let format: (Double) -> String = field == .volume ? { NumberFormat.fixed($0, 0) } : { NumberFormat.fixed($0, 2) }
+        let format: (Double) -> String = field == .volume ? { $0.isNaN ? "NaN" : NumberFormat.fixed($0, 0) } : { $0.isNaN ? "NaN" : NumberFormat.fixed($0, 2) }
         let table = TextTable(
             headers: p.tickers,
             rows: rows.map { i in i.map { r in columns.map { format($0[r]) } } ?? p.tickers.map { _ in "..." } },
@@ -81,7 +81,7 @@ extension Session {
     /// pandas-like preview of a series.
     static func seriesPreview(_ series: Series, name: String) -> String {
         let rows = headTail(series.count)
-        let cells = rows.map { $0.map { NumberFormat.fixed(series.values[$0], 6) } }
+        let cells = rows.map { $0.map { series.values[$0].isNaN ? "NaN" : NumberFormat.fixed(series.values[$0], 6) } }
         let width = cells.map { $0?.count ?? 0 }.max() ?? 0
         var lines = zip(rows, cells).map { row, cell -> String in
             guard let i = row, let cell else { return "..." }
