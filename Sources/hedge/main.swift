@@ -35,6 +35,12 @@ if !options.scripts.isEmpty {
     exit(0)
 }
 let historyPath = HistoryPolicy.filePath(environment: ProcessInfo.processInfo.environment, historyDisabled: !options.history)
+if terminal.stdinIsTerminal && terminal.stdoutIsTerminal && !options.quiet {
+    print("hedge \(HedgeVersion.current) — type `help` for the commands, Tab to complete, Ctrl-D to leave.")
+    if options.demo {
+        print("The synthetic demo dataset is loaded as `demo`. Try: weight demo by volume exclude SYNIDX")
+    }
+}
 if let status = runInteractiveIfTerminal(session: session, historyPath: historyPath) {
     exit(status)
 }
