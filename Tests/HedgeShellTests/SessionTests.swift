@@ -76,6 +76,23 @@ import HedgeCore
         #expect(unchanged, "the workspace changed")
     }
 
+    @Test func impossibleRegressionsAreErrors() {
+        let t = TestSession()
+        var csv = "Date,FLAT,MOVES\n"
+        for (i, day) in ["2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-08", "2024-01-09"].enumerated() {
+            csv += "\(day),100,\(100 + i * i)\n"
+        }
+        t.write("c.csv", csv)
+        #expect(t.run("load c.csv as c").ok, "\(t.output.errors)")
+        let constant = t.run("regress c.MOVES on c.FLAT")
+        #expect(!constant.ok && constant.err.contains("regress:") && constant.err.contains("constant"), "\(constant.err)")
+        t.write("short.csv", "Date,A,B\n2024-01-02,1,2\n2024-01-03,2,3\n2024-01-04,4,3\n")
+        #expect(t.run("load short.csv as s").ok)
+        let tooFew = t.run("regress s.A on s.B")
+        #expect(!tooFew.ok && tooFew.err.contains("regress:"), "\(tooFew.err)")
+        #expect(t.session.workspace.names == ["c", "s"])
+    }
+
     @Test func aFailingCommandInALineStopsTheRestOfTheLine() {
         let t = TestSession()
         let r = t.run("load demo as d; weight d by nothing; weight d by equal as e")
