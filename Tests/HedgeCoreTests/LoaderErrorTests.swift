@@ -9,7 +9,7 @@ import Testing
     @Test func missingFileNamesThePath() {
         let path = LoaderFixtures.path("no-such-file.csv")
         let error = LoaderFixtures.error { try PanelLoader.load(paths: [path]) }
-        #expect(error?.message.contains(path) == true)
+        #expect(error?.description == "\(path): no such file")
         #expect(error?.location?.file == path)
     }
 

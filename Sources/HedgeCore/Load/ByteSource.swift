@@ -35,9 +35,9 @@ final class ByteSource {
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT {
-                throw HedgeError("no such file: \(path)", at: SourceLocation(file: path))
+                throw HedgeError("no such file", at: SourceLocation(file: path))
             }
-            throw HedgeError("cannot open \(path): \(systemMessage(code))", at: SourceLocation(file: path))
+            throw HedgeError("cannot open: \(systemMessage(code))", at: SourceLocation(file: path))
         }
         return ByteSource(descriptor: descriptor, path: path)
     }
