@@ -80,6 +80,15 @@ struct ArgumentList {
         return v
     }
 
+    /// The one value after a required keyword (`with MODEL`, `vs SERIES`, `to FILE`).
+    func requiredSingle(_ keyword: String, what: String) throws(ShellError) -> Token {
+        let values = try required(keyword, what: what)
+        guard values.count == 1 else {
+            throw ShellError("\(name): unexpected '\(values[1].text)' after '\(keyword) \(values[0].text)'", at: values[1])
+        }
+        return values[0]
+    }
+
     /// A new object name after `as`, validated.
     func newName() throws(ShellError) -> String? {
         guard let token = try value("as") else { return nil }

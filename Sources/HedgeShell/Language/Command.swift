@@ -69,17 +69,11 @@ public enum Command: Sendable, Equatable {
             return .regress(y: args.positional[0], xs: xs, name: try args.newName())
         case "hedge":
             try args.expectPositional(min: 1, max: 1, what: "SERIES")
-            let model = try args.required("with", what: "MODEL")
-            guard model.count == 1 else {
-                throw ShellError("hedge: unexpected '\(model[1].text)' after 'with \(model[0].text)'", at: model[1])
-            }
-            return .hedge(series: args.positional[0], model: model[0], name: try args.newName())
+            let model = try args.requiredSingle("with", what: "MODEL")
+            return .hedge(series: args.positional[0], model: model, name: try args.newName())
         case "backtest":
             try args.expectPositional(min: 1, max: 1, what: "SERIES")
-            let vs = try args.required("vs", what: "SERIES")
-            guard vs.count == 1 else {
-                throw ShellError("backtest: unexpected '\(vs[1].text)' after 'vs \(vs[0].text)'", at: vs[1])
-            }
+            let vs = try args.requiredSingle("vs", what: "SERIES")
             let rebalance = try args.integer("rebalance", range: 2...100_000, meaning: "rebalance every N ≥ 2 days")
             let cost = try args.number("cost", valid: { $0 >= 0 && $0 < 1 }, meaning: "cost is a fraction in [0, 1)")
             let rf = try args.number("rf", valid: { $0 > -1 && $0 < 10 }, meaning: "rf is an annual rate such as 0.02")
@@ -91,7 +85,7 @@ public enum Command: Sendable, Equatable {
                 }
                 method = m.text
             }
-            return .backtest(long: args.positional[0], benchmark: vs[0], rebalance: rebalance, cost: cost, rf: rf,
+            return .backtest(long: args.positional[0], benchmark: vs, rebalance: rebalance, cost: cost, rf: rf,
                              capital: capital, method: method, name: try args.newName())
         case "plot-ascii":
             try args.expectPositional(min: 1, max: Int.max, what: "NAME")
@@ -111,11 +105,8 @@ public enum Command: Sendable, Equatable {
             return .plot(names: args.positional, mode: mode, width: width, height: height, ascii: args.has("ascii"), title: title)
         case "export":
             try args.expectPositional(min: 1, max: 1, what: "NAME")
-            let to = try args.required("to", what: "FILE.csv|FILE.json")
-            guard to.count == 1 else {
-                throw ShellError("export: unexpected '\(to[1].text)' after 'to \(to[0].text)'", at: to[1])
-            }
-            return .export(name: args.positional[0], path: to[0])
+            let to = try args.requiredSingle("to", what: "FILE.csv|FILE.json")
+            return .export(name: args.positional[0], path: to)
         case "ls":
             try args.expectPositional(min: 0, max: 0, what: "")
             return .list
