@@ -52,4 +52,14 @@ import Testing
         let line = "load " + String(repeating: "a", count: Lexer.maximumLineLength + 10)
         #expect(throws: ShellError.self) { try Lexer.commands(in: line) }
     }
+
+    @Test func wildcardsOutsideQuotesMakeAGlobPattern() throws {
+        let tokens = try Lexer.commands(in: #"load "My Data"/*.csv 'a*b.csv' plain.csv x[1].csv"#)[0].tokens
+        #expect(tokens[1].text == "My Data/*.csv" && tokens[1].globPattern == "My Data/*.csv")
+        #expect(tokens[2].globPattern == nil)
+        #expect(tokens[3].globPattern == nil)
+        #expect(tokens[4].globPattern == "x[1].csv")
+        let escaped = try Lexer.commands(in: #"load "star*dir"/*.csv"#)[0].tokens[1]
+        #expect(escaped.globPattern == #"star\*dir/*.csv"#)
+    }
 }

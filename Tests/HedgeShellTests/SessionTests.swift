@@ -154,6 +154,21 @@ import HedgeCore
         #expect(d2.panel.tickers == d.panel.tickers)
     }
 
+    @Test func globsExpandSortedEvenInsideAQuotedDirectoryAndSaveRecordsTheFiles() throws {
+        let t = TestSession()
+        try FileManager.default.createDirectory(atPath: t.path("My Data"), withIntermediateDirectories: true)
+        t.write("My Data/b.csv", "Date,Close,Volume\n2024-01-02,10,100\n2024-01-03,11,110\n")
+        t.write("My Data/a.csv", "Date,Close,Volume\n2024-01-02,20,200\n2024-01-03,21,210\n")
+        let r = t.run("load \"My Data\"/*.csv as two")
+        #expect(r.ok, "\(r.err)")
+        guard case .dataset(let d)? = t.session.workspace["two"] else { Issue.record("no dataset"); return }
+        #expect(d.panel.tickers == ["A", "B"])
+        #expect(t.run("save s.hedge").ok)
+        let script = try #require(t.read("s.hedge"))
+        #expect(script.contains("load \"\(t.path("My Data/a.csv"))\" \"\(t.path("My Data/b.csv"))\" as two"), "\(script)")
+        #expect(!t.run("load \"My Data/*.csv\" as quoted").ok)  // fully quoted: a literal name, no such file
+    }
+
     @Test func modelAndBacktestJSONHaveTheDocumentedKeys() throws {
         let t = TestSession()
         demoFlow(t)

@@ -14,11 +14,9 @@ extension Session {
         } else {
             var files: [String] = []
             replayWords = []
-            for token in paths {
-                let matches = try expand(token)
-                files += matches
-                replayWords.append(Token.shellWord(token.text.contains(where: { "*?[".contains($0) }) ? environment.resolve(token.text) : environment.resolve(token.text)))
-            }
+            for token in paths { files += try expand(token) }
+            // Replay reads exactly these files (absolute, globs already expanded).
+            replayWords = files.map(Token.shellWord)
             do {
                 panel = try PanelLoader.load(paths: files, options: LoadOptions(wideField: field ?? .price, from: from, to: to),
                                           cancellation: cancellation)
@@ -45,15 +43,14 @@ extension Session {
         say(text)
     }
 
-    /// Expands `~`, globs (sorted) and relative paths.
+    /// Expands `~`, globs (sorted; only wildcards outside quotes) and relative paths.
     func expand(_ token: Token) throws -> [String] {
-        let path = environment.resolve(token.text)
-        if !token.quoted && token.text.contains(where: { "*?[".contains($0) }) {
-            let matches = Glob.expand(path)
+        if let pattern = token.globPattern {
+            let matches = Glob.expand(environment.resolve(pattern))
             guard !matches.isEmpty else { throw ShellError("load: no files match '\(token.text)'", at: token) }
             return matches
         }
-        return [path]
+        return [environment.resolve(token.text)]
     }
 
     static func missingCount(_ panel: Panel) -> Int? {

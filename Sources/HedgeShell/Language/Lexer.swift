@@ -52,6 +52,8 @@ public enum Lexer {
                 let startLine = line, startColumn = column
                 var word = ""
                 var quoted = false
+                var pattern = ""
+                var wildcard = false
                 wordLoop: while let c = scalars.first {
                     switch c {
                     case " ", "\t", "\r", "\n", ";":
@@ -65,12 +67,16 @@ public enum Lexer {
                         var closed = false
                         while let q = advance() {
                             if q == c { closed = true; break }
+                            let literal: Unicode.Scalar
                             if c == "\"", q == "\\", let next = scalars.first, next == "\"" || next == "\\" {
                                 _ = advance()
-                                word.unicodeScalars.append(next)
+                                literal = next
                             } else {
-                                word.unicodeScalars.append(q)
+                                literal = q
                             }
+                            word.unicodeScalars.append(literal)
+                            if "*?[]\\".unicodeScalars.contains(literal) { pattern.unicodeScalars.append("\\") }
+                            pattern.unicodeScalars.append(literal)
                         }
                         if !closed {
                             throw ShellError("unterminated quote (\(c) opened here)", line: quoteLine, column: quoteColumn)
@@ -78,9 +84,12 @@ public enum Lexer {
                     default:
                         _ = advance()
                         word.unicodeScalars.append(c)
+                        pattern.unicodeScalars.append(c)
+                        if c == "*" || c == "?" || c == "[" { wildcard = true }
                     }
                 }
-                tokens.append(Token(word, quoted: quoted, line: startLine, column: startColumn))
+                tokens.append(Token(word, quoted: quoted, line: startLine, column: startColumn,
+                                    globPattern: wildcard ? pattern : nil))
             }
         }
         finishCommand()

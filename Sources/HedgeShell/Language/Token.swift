@@ -6,9 +6,12 @@ public struct Token: Sendable, Equatable, CustomStringConvertible {
     /// 1-based line and column in the source.
     public var line: Int
     public var column: Int
+    /// A glob(3) pattern when the word has a wildcard (`*`, `?`, `[`) outside quotes; quoted parts are
+    /// escaped in it, so `"My Data"/*.csv` matches the CSV files of `My Data`.
+    public var globPattern: String?
 
-    public init(_ text: String, quoted: Bool = false, line: Int = 1, column: Int = 1) {
-        self.text = text; self.quoted = quoted; self.line = line; self.column = column
+    public init(_ text: String, quoted: Bool = false, line: Int = 1, column: Int = 1, globPattern: String? = nil) {
+        self.text = text; self.quoted = quoted; self.line = line; self.column = column; self.globPattern = globPattern
     }
 
     /// The word as typed: quoted again when it was quoted.
