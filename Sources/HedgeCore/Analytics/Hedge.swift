@@ -23,31 +23,38 @@ public enum Hedge {
     /// `y - beta * x` on the dates both have a (non-NaN) value, named `hedged`.
     /// Computed as the notebook writes it, `-beta * x + y`.
     public static func apply(y: Series, x: Series, beta: Double) -> Series {
-        let aligned = AlignedSeries([y, x])
-        guard aligned.columns.count == 2 else { return Series(name: "hedged", dates: [], values: []) }
-        let values = zip(aligned.columns[0], aligned.columns[1]).map { yv, xv in -beta * xv + yv }
-        return Series(name: "hedged", dates: aligned.dates, values: values)
+        apply(y: y, regressors: [x], betas: [beta])
     }
 
-    /// Aligns `portfolio` and `benchmark` by date, regresses the portfolio on the benchmark (OLS with
-    /// an intercept), hedges with the fitted beta and regresses the hedged returns on the benchmark.
-    /// Regressions are named as statsmodels names numpy inputs (`y` on `const`, `x1`), like the notebook.
-    public static func analyze(portfolio: Series, benchmark: Series) throws -> HedgeAnalysis {
-        let aligned = AlignedSeries([portfolio, benchmark])
-        guard aligned.columns.count == 2, aligned.count >= 3 else {
-            throw HedgeError("the portfolio and the benchmark share \(aligned.count) dates with returns; at least 3 are needed")
+    /// `y - Σ betas[j] * regressors[j]` on the dates all of them have a value, named `name`.
+    public static func apply(y: Series, regressors: [Series], betas: [Double], name: String = "hedged") -> Series {
+        let aligned = AlignedSeries([y] + regressors)
+        let values = (0..<aligned.count).map { i in
+            zip(betas, aligned.columns.dropFirst()).reduce(aligned.columns[0][i]) { -$1.0 * $1.1[i] + $0 }
         }
-        let y = aligned.columns[0], x = aligned.columns[1]
-        let regression = try OLS.fit(y: y, regressors: [x], dependentName: "y", regressorNames: ["x1"])
-        let beta = regression.params[1]
-        let hedgedValues = zip(y, x).map { yv, xv in -beta * xv + yv }
-        let hedgedRegression = try OLS.fit(y: hedgedValues, regressors: [x], dependentName: "y", regressorNames: ["x1"])
+        return Series(name: name, dates: aligned.dates, values: values)
+    }
+
+    /// Hedges `y` with a fitted model's betas (`y - Σ βj·xj` over the model's regressors) and regresses
+    /// the hedged series on those regressors again: its slopes are zero up to rounding.
+    public static func hedge(_ y: Series, with model: DatedRegression, name: String = "hedged") throws
+        -> (hedged: Series, regression: DatedRegression) {
+        let hedged = apply(y: y, regressors: model.regressors, betas: model.betas, name: name)
+        return (hedged, try DatedRegression.fit(hedged, on: model.regressors))
+    }
+
+    /// The notebook's steps in one call: regresses `portfolio` on `benchmark` (on their common dates),
+    /// hedges with the fitted beta and regresses the hedged returns on the benchmark. Regressions are
+    /// named as statsmodels names numpy inputs (`y` on `const`, `x1`), like the notebook.
+    public static func analyze(portfolio: Series, benchmark: Series) throws -> HedgeAnalysis {
+        let model = try DatedRegression.fit(portfolio.renamed("y"), on: [benchmark.renamed("x1")])
+        let (hedged, check) = try hedge(portfolio, with: model, name: "y")
         return HedgeAnalysis(
-            dates: aligned.dates,
-            portfolio: Series(name: portfolio.name, dates: aligned.dates, values: y),
-            benchmark: Series(name: benchmark.name, dates: aligned.dates, values: x),
-            regression: regression,
-            hedged: Series(name: "hedged", dates: aligned.dates, values: hedgedValues),
-            hedgedRegression: hedgedRegression)
+            dates: model.dates,
+            portfolio: model.dependent.renamed(portfolio.name),
+            benchmark: model.regressors[0].renamed(benchmark.name),
+            regression: model.result,
+            hedged: hedged.renamed("hedged"),
+            hedgedRegression: check.result)
     }
 }

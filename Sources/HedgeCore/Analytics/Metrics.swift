@@ -35,6 +35,13 @@ public enum Metrics {
         return sqrt(mean(values.map { ($0 - m) * ($0 - m) }))
     }
 
+    /// The sample standard deviation, pandas `Series.std()` (`ddof = 1`); NaN with fewer than two values.
+    public static func sampleStandardDeviation(_ values: [Double]) -> Double {
+        guard values.count > 1 else { return .nan }
+        let m = mean(values)
+        return sqrt(values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1))
+    }
+
     /// Simple returns between consecutive values, without the leading NaN
     /// (pandas `Series(values).pct_change().dropna()` for values without NaN).
     public static func periodReturns(_ values: [Double]) -> [Double] {

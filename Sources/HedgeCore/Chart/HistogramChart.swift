@@ -15,9 +15,8 @@ extension Chart {
             throw HedgeError("nothing to plot: series \(series.name) has no values")
         }
         let n = Double(values.count)
-        let mean = values.reduce(0, +) / n
-        let variance = values.count > 1 ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
-        let deviation = variance.squareRoot()
+        let mean = Metrics.mean(values)
+        let deviation = values.count > 1 ? Metrics.sampleStandardDeviation(values) : 0
         let hasCurve = deviation > 0 && deviation.isFinite
 
         try ChartFrame.requirePlottable(minimum, maximum)

@@ -45,10 +45,8 @@ extension Session {
     static func seriesStatistics(_ series: Series) -> String {
         let values = series.values.filter { !$0.isNaN }
         guard !values.isEmpty else { return "no values" }
-        let mean = values.reduce(0, +) / Double(values.count)
-        let variance = values.count > 1 ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1) : .nan
         let minimum = values.min() ?? .nan, maximum = values.max() ?? .nan
-        return "mean \(NumberFormat.general(mean, 4)), std \(NumberFormat.general(variance.squareRoot(), 4)), min \(NumberFormat.general(minimum, 4)), max \(NumberFormat.general(maximum, 4))"
+        return "mean \(NumberFormat.general(Metrics.mean(values), 4)), std \(NumberFormat.general(Metrics.sampleStandardDeviation(values), 4)), min \(NumberFormat.general(minimum, 4)), max \(NumberFormat.general(maximum, 4))"
     }
 
     func regress(y: Token, xs: [Token], name: String?, source: SourceCommand, in ws: inout Workspace) throws {
@@ -69,25 +67,13 @@ extension Session {
         say(text)
     }
 
-    /// Aligns the series by date and fits OLS, turning fit failures into errors naming the command.
+    /// Fits `dependent` on `regressors` by date, turning fit failures into errors naming the command.
     func fitModel(dependent: ResolvedSeries, regressors: [ResolvedSeries], at token: Token) throws -> ModelObject {
-        let aligned = AlignedSeries([dependent.series] + regressors.map(\.series))
-        let k = regressors.count + 1
-        guard aligned.count > k else {
-            throw ShellError("regress: only \(aligned.count) common dates with values for \(([dependent] + regressors).map(\.label).joined(separator: ", ")); need more than \(k)", at: token)
-        }
-        let result: OLSResult
         do {
-            result = try OLS.fit(y: aligned.columns[0], regressors: Array(aligned.columns.dropFirst()),
-                                 dependentName: dependent.label, regressorNames: regressors.map(\.label))
+            return ModelObject(regression: try DatedRegression.fit(dependent.series, on: regressors.map(\.series)))
         } catch let error as HedgeError {
             throw ShellError("regress: \(error.message)", at: token)
         }
-        let dates = aligned.dates
-        return ModelObject(
-            result: result, dependent: dependent.label, regressors: regressors.map(\.label), dates: dates,
-            regressorSeries: regressors.enumerated().map { Series(name: $0.element.label, dates: dates, values: aligned.columns[$0.offset + 1]) },
-            dependentSeries: Series(name: dependent.label, dates: dates, values: aligned.columns[0]))
     }
 
     /// The statsmodels-style summary with this session's clock.
@@ -99,22 +85,16 @@ extension Session {
     func hedge(series: Token, model: Token, name: String?, source: SourceCommand, in ws: inout Workspace) throws {
         let y = try ws.series(series)
         let m = try ws.model(model)
-        // hedged = y − Σ βj·xj on the dates y and every regressor share.
-        var hedged = y.series
-        for (j, x) in m.regressorSeries.enumerated() {
-            hedged = Hedge.apply(y: hedged, x: x, beta: m.result.params[j + 1])
-        }
         let finalName = name ?? ws.defaultName(prefix: "h")
-        hedged = hedged.renamed(finalName)
-        guard hedged.count > m.regressorSeries.count + 1 else {
-            throw ShellError("hedge: '\(series.text)' and the regressors of '\(model.text)' share only \(hedged.count) dates", at: series)
+        // hedged = y − Σ βj·xj on the dates y and every regressor share, and its regression (β ≈ 0).
+        let (hedged, check): (Series, DatedRegression)
+        do {
+            (hedged, check) = try Hedge.hedge(y.series, with: m.regression, name: finalName)
+        } catch let error as HedgeError {
+            throw ShellError("hedge: \(error.message)", at: series)
         }
-        let betaText = m.regressors.enumerated().map { "\(NumberFormat.fixed(m.result.params[$0.offset + 1], 4))·\($0.element)" }.joined(separator: " − ")
+        let betaText = zip(m.regression.betas, m.regressors).map { "\(NumberFormat.fixed($0, 4))·\($1)" }.joined(separator: " − ")
         let origin = "\(series.text) − \(betaText) (hedged with \(model.text))"
-        // The regression of the hedged series on the same regressors (β ≈ 0).
-        let check = try fitModel(dependent: ResolvedSeries(series: hedged, label: finalName, source: finalName),
-                                 regressors: m.regressorSeries.map { ResolvedSeries(series: $0, label: $0.name, source: model.text) },
-                                 at: series)
         let replay = "hedge \(series.text) with \(model.text) as \(finalName)"
         let replaced = ws.store(.series(SeriesObject(series: hedged, origin: origin, portfolio: nil)), as: finalName,
                                 command: replay, inputs: [y.source, model.text])

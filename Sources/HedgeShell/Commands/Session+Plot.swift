@@ -20,11 +20,11 @@ extension Session {
             switch object {
             case .model(let m):
                 guard mode == .level else { throw ShellError("plot-ascii: a model is drawn as a scatter; drop '\(mode.rawValue)'", at: names[0]) }
-                guard m.regressorSeries.count == 1, let x = m.regressorSeries.first else {
-                    throw ShellError("plot-ascii: '\(names[0].text)' has \(m.regressorSeries.count) regressors; a scatter needs one", at: names[0])
+                guard m.regression.regressors.count == 1, let x = m.regression.regressors.first else {
+                    throw ShellError("plot-ascii: '\(names[0].text)' has \(m.regression.regressors.count) regressors; a scatter needs one", at: names[0])
                 }
                 style.title = style.title ?? "\(m.dependent) on \(m.regressors[0]) (\(names[0].text), R² \(NumberFormat.fixed(m.result.rsquared, 3)))"
-                return try Chart.scatter(x: x, y: m.dependentSeries,
+                return try Chart.scatter(x: x, y: m.regression.dependent,
                                          fit: LinearFit(intercept: m.result.params[0], slope: m.result.params[1]), style: style)
             case .backtest(let b):
                 guard mode == .level else { throw ShellError("plot-ascii: a backtest is drawn as its value path; drop '\(mode.rawValue)'", at: names[0]) }

@@ -60,20 +60,12 @@ enum ScriptSource {
             throw ShellError("run: no such file '\(displayPath)'")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            let bytes = [UInt8](data)
+            // The line of the first invalid byte.
             var line = 1
-            var valid = 0
-            // Find the line of the first invalid byte.
             var decoder = UTF8()
-            var iterator = bytes.makeIterator()
-            loop: while true {
-                switch decoder.decode(&iterator) {
-                case .scalarValue(let s):
-                    valid += 1
-                    if s == "\n" { line += 1 }
-                case .emptyInput: break loop
-                case .error: break loop
-                }
+            var iterator = data.makeIterator()
+            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+                if scalar == "\n" { line += 1 }
             }
             throw ScriptFailure(message: "\(displayPath):\(line): not valid UTF-8 text")
         }

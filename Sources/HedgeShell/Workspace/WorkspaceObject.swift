@@ -16,18 +16,16 @@ public struct SeriesObject: Sendable, Equatable {
     public var portfolio: WeightedPortfolio?
 }
 
-/// A fitted regression and the names of its variables.
+/// A fitted regression; its variables are named as typed (`p1`, `d.QQQ`).
 public struct ModelObject: Sendable, Equatable {
-    public var result: OLSResult
-    /// Names of the dependent series and the regressors as typed.
-    public var dependent: String
-    public var regressors: [String]
+    public var regression: DatedRegression
+
+    public var result: OLSResult { regression.result }
     /// The dates the fit used (after alignment).
-    public var dates: [Day]
-    /// The regressor series themselves (for `hedge`), in order.
-    public var regressorSeries: [Series]
-    /// The dependent series (for plots).
-    public var dependentSeries: Series
+    public var dates: [Day] { regression.dates }
+    /// The dependent series' name and the regressors' names.
+    public var dependent: String { regression.dependent.name }
+    public var regressors: [String] { regression.regressors.map(\.name) }
 }
 
 /// A finished backtest.
