@@ -4,9 +4,6 @@ public enum HistoryPolicy {
     /// How many entries are kept, in memory and in the file; the oldest go first.
     public static let capacity = 1000
 
-    /// The option that turns the history file off.
-    public static let disableOption = "--no-history"
-
     /// Whether `line` joins the history after `previous` (the newest entry): not blank, and not a
     /// repeat of the entry just before it.
     public static func shouldRecord(_ line: String, after previous: String?) -> Bool {
@@ -21,7 +18,7 @@ public enum HistoryPolicy {
     }
 
     /// The history file: `$HEDGE_HISTORY` when set (empty turns history off), else `~/.hedge_history`;
-    /// nil when history is disabled or there is no home directory.
+    /// nil when history is disabled (`--no-history`) or there is no home directory.
     public static func filePath(environment: [String: String], historyDisabled: Bool) -> String? {
         if historyDisabled { return nil }
         if let explicit = environment["HEDGE_HISTORY"] {
@@ -29,10 +26,5 @@ public enum HistoryPolicy {
         }
         guard let home = environment["HOME"], !home.isEmpty else { return nil }
         return (home.hasSuffix("/") ? home : home + "/") + ".hedge_history"
-    }
-
-    /// `filePath(environment:historyDisabled:)` with `--no-history` looked up in `arguments`.
-    public static func filePath(arguments: [String], environment: [String: String]) -> String? {
-        filePath(environment: environment, historyDisabled: arguments.dropFirst().contains(disableOption))
     }
 }

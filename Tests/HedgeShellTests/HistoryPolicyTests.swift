@@ -35,10 +35,4 @@ import Testing
         #expect(HistoryPolicy.filePath(environment: ["HOME": "/h"], historyDisabled: true) == nil)
         #expect(HistoryPolicy.filePath(environment: [:], historyDisabled: false) == nil)
     }
-
-    @Test func noHistoryOption() {
-        let env = ["HEDGE_HISTORY": "/tmp/h"]
-        #expect(HistoryPolicy.filePath(arguments: ["hedge", "--no-history"], environment: env) == nil)
-        #expect(HistoryPolicy.filePath(arguments: ["hedge"], environment: env) == "/tmp/h")
-    }
 }
