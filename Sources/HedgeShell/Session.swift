@@ -58,13 +58,14 @@ public final class Session {
         cancellation.reset()
         do {
             var draft = workspace
-            defer { workspace = draft }
             try replay(path: path, displayPath: path, into: &draft)
+            workspace = draft
             return true
         } catch let failure as ScriptFailure {
+            if !cancellation.isCancelled { workspace = failure.workspace }
             report(failure.message)
         } catch {
-            report("\(path): \(error)")
+            report("\(error)")
         }
         return false
     }
@@ -84,9 +85,15 @@ public final class Session {
     }
 
     /// Runs one command on a copy of the workspace and keeps the copy only on success.
+    /// A script that fails part-way (`run`) keeps the commands before its error, unless interrupted.
     func runTransaction(_ source: SourceCommand) throws {
         var draft = workspace
-        try run(source, in: &draft)
+        do {
+            try run(source, in: &draft)
+        } catch let failure as ScriptFailure {
+            if !cancellation.isCancelled { workspace = failure.workspace }
+            throw failure
+        }
         try cancellation.check()
         workspace = draft
     }

@@ -29,6 +29,14 @@ import Testing
         #expect(t.output.errors == "inner.hedge:3: regress: no series named 'nothing'\n")
     }
 
+    @Test func runAtThePromptKeepsWhatTheScriptDidBeforeItsError() {
+        let t = TestSession()
+        t.write("half.hedge", "load demo as d\nweight d by equal as e\nregress e on nothing\nweight d by volume as never\n")
+        #expect(!t.run("run half.hedge").ok)
+        #expect(t.output.errors.hasPrefix("half.hedge:3: regress: no series named 'nothing'"))
+        #expect(t.session.workspace.names == ["d", "e"])
+    }
+
     @Test func aScriptCannotRunItself() {
         let t = TestSession()
         t.write("loop.hedge", "run loop.hedge\n")

@@ -9,12 +9,17 @@ extension Session {
         guard !runningScripts.contains(absolute) else {
             throw ShellError("run: '\(displayPath)' is already running (a script cannot run itself)")
         }
-        let text = try ScriptSource.read(path: absolute, displayPath: displayPath)
+        let text: String
+        do {
+            text = try ScriptSource.read(path: absolute, displayPath: displayPath)
+        } catch let error as ShellError where error.line != nil {
+            throw ScriptFailure(message: "\(displayPath):\(error.line ?? 0): \(error.message)", workspace: workspace)
+        }
         let commands: [SourceCommand]
         do {
             commands = try Lexer.commands(in: text)
         } catch {
-            throw ScriptFailure(message: "\(displayPath):\(error.line ?? 0): \(error.message)")
+            throw ScriptFailure(message: "\(displayPath):\(error.line ?? 0): \(error.message)", workspace: workspace)
         }
         runningScripts.append(absolute)
         defer { runningScripts.removeLast() }
@@ -27,9 +32,9 @@ extension Session {
             } catch let failure as ScriptFailure {
                 throw failure
             } catch let error as ShellError {
-                throw ScriptFailure(message: "\(displayPath):\(error.line ?? command.line): \(error.message)")
+                throw ScriptFailure(message: "\(displayPath):\(error.line ?? command.line): \(error.message)", workspace: workspace)
             } catch {
-                throw ScriptFailure(message: "\(displayPath):\(command.line): \(error)")
+                throw ScriptFailure(message: "\(displayPath):\(command.line): \(error)", workspace: workspace)
             }
         }
     }
@@ -67,7 +72,7 @@ enum ScriptSource {
             while case .scalarValue(let scalar) = decoder.decode(&iterator) {
                 if scalar == "\n" { line += 1 }
             }
-            throw ScriptFailure(message: "\(displayPath):\(line): not valid UTF-8 text")
+            throw ShellError("not valid UTF-8 text", line: line)
         }
         return text
     }
