@@ -2,6 +2,7 @@
 public enum CommandRegistry {
     public static let commands: [any ShellCommand.Type] = [
         LoadCommand.self,
+        LoadYahooCommand.self,
         WeightCommand.self,
         RegressCommand.self,
         HedgeCommand.self,
@@ -10,10 +11,13 @@ public enum CommandRegistry {
         ExportCommand.self,
         ListCommand.self,
         ShowCommand.self,
+        DescribeCommand.self,
         DropCommand.self,
         RenameCommand.self,
         HelpCommand.self,
         RunCommand.self,
+        CacheListCommand.self,
+        CacheClearCommand.self,
         SaveCommand.self,
         QuitCommand.self,
     ]

@@ -67,6 +67,7 @@ struct LoadCommand: ShellCommand, Replayable {
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
         text += "  source: \(description); tickers: \(panel.tickers.joined(separator: ", ")); fields: \(panel.fields.map(\.rawValue).joined(separator: ", "))"
         if let missing = Self.missingCount(panel), missing > 0 { text += "\n  \(missing) missing price cells (NaN)" }
+        if let gist = DescribeCommand.gist(panel, name: finalName) { text += "\n  " + gist }
         context.say(text)
     }
 
