@@ -24,7 +24,7 @@ struct DataQualityTests {
     }
 
     @Test func cleanDataHasNoWarnings() {
-        let report = DataQuality.describe(panel(["A": [1, 2, 3, 4], "B": [2, 3, 2, 3]]))
+        let report = DataQuality.describe(panel(["A": [100, 101, 102, 103], "B": [50, 51, 50, 51]]))
         #expect(report.warnings.isEmpty)
         #expect(report.tickers[0].rows == 4 && report.tickers[0].first?.description == "2024-01-01"
                 && report.tickers[0].last?.description == "2024-01-04")
@@ -81,8 +81,32 @@ struct DataQualityTests {
     }
 
     @Test func emptyAdjCloseNextToAFullClose() {
-        let report = DataQuality.describe(panel(["E": [n, n, n], "F": [1, 2, 3]], close: ["E": [1, 2, 3], "F": [1, 2, 3]]))
+        let report = DataQuality.describe(panel(["E": [n, n, n], "F": [100, 101, 102]], close: ["E": [100, 101, 102], "F": [100, 101, 102]]))
         #expect(report.tickers[0].emptyAdjustedClose)
-        #expect(report.warnings.contains("E has an empty Adj Close column next to a full Close; its prices are all missing"))
+        #expect(report.warnings == ["E has an empty Adj Close column next to a full Close; its prices are all missing"])
+    }
+}
+
+/// `DataFingerprint`: the text round-trips, and a change is described by rows added and the first month that differs.
+struct DataFingerprintTests {
+    func panel(_ prices: [Double], start: Day = Day(year: 2024, month: 1, day: 30)!) -> Panel {
+        let dates = prices.indices.map { start.adding(days: $0) }
+        return Panel(dates: dates, tickers: ["A"], values: [.price: [prices]])
+    }
+
+    @Test func roundTripsAndIgnoresNothing() throws {
+        let saved = try #require(DataFingerprint(panel([1, 2, 3, .nan])))
+        #expect(DataFingerprint(text: saved.description) == saved)
+        #expect(saved.rows == 4 && saved.months.count == 2)  // January and February
+        #expect(DataFingerprint.change(from: saved, to: panel([1, 2, 3, .nan])) == nil)
+        #expect(DataFingerprint(text: "garbage") == nil)
+    }
+
+    @Test func describesRowsAddedAndTheFirstChangedMonth() throws {
+        let saved = try #require(DataFingerprint(panel([1, 2, 3, 4])))
+        #expect(DataFingerprint.change(from: saved, to: panel([1, 2, 3, 4, 5])) == "1 row added after 2024-02-02")
+        // 2024-01-30 … 2024-02-02: the third value is on 2024-02-01.
+        #expect(DataFingerprint.change(from: saved, to: panel([1, 2, 3.5, 4])) == "values changed, the first in 2024-02")
+        #expect(DataFingerprint.change(from: saved, to: panel([1.5, 2, 3, 4, 5])) == "1 row added; values changed, the first in 2024-01")
     }
 }

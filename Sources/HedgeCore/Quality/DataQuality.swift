@@ -121,7 +121,9 @@ public enum DataQuality {
         let ends = qualities.compactMap(\.last)
         for q in qualities {
             guard let first = q.first, let last = q.last else {
-                out.append("\(q.ticker) has no prices at all")
+                out.append(q.emptyAdjustedClose
+                           ? "\(q.ticker) has an empty Adj Close column next to a full Close; its prices are all missing"
+                           : "\(q.ticker) has no prices at all")
                 continue
             }
             let otherStarts = qualities.filter { $0.ticker != q.ticker }.compactMap(\.first)
@@ -131,9 +133,6 @@ public enum DataQuality {
             let otherEnds = qualities.filter { $0.ticker != q.ticker }.compactMap(\.last)
             if let latest = otherEnds.max(), last < latest, ends.count > 1 {
                 out.append("\(q.ticker) ends \(last), \(latest.ordinal - last.ordinal) days before the others")
-            }
-            if q.emptyAdjustedClose {
-                out.append("\(q.ticker) has an empty Adj Close column next to a full Close; its prices are all missing")
             }
             if q.badPrices > 0, let day = q.firstBadPrice {
                 out.append("\(q.ticker) has \(q.badPrices) zero, negative or infinite price\(q.badPrices == 1 ? "" : "s") (first \(day)); returns there are undefined")

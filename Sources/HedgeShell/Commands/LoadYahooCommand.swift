@@ -7,7 +7,7 @@ struct LoadYahooCommand: ShellCommand, Replayable {
         "load yahoo", synopsis: "load yahoo TICKER [TICKER...] [from YYYY-MM-DD] [to YYYY-MM-DD] [refresh] [as NAME]",
         summary: "Fetch daily bars from Yahoo (as yfinance does) through a local cache into a dataset: Adj Close as price, volume, open, high, low, close.",
         positionals: [Positional("TICKER", .text, .oneOrMore, about: "(Yahoo symbols: AAPL, BRK-B, ^GSPC, VOD.L)")],
-        options: [.from, .to, .flag("refresh"), .asName],
+        options: [.from, .to, .flag("refresh"), .asName, DataCheck.option],
         details: ["Fetched bars are cached under $HEDGE_CACHE_DIR, else $XDG_CACHE_HOME/hedge, else ~/.cache/hedge (see `cache ls`).",
                   "A range ending before the cached fetch is served from the cache; one reaching past it is fetched again, whole.",
                   "`refresh` fetches even when the cache could serve; `hedge --offline` (or HEDGE_OFFLINE=1) never fetches.",
@@ -19,8 +19,11 @@ struct LoadYahooCommand: ShellCommand, Replayable {
     var to: Day?
     var refresh: Bool
     var name: String?
+    /// Written by `save`: what the data looked like; a replay warns when they changed.
+    var fingerprint: (token: Token, value: DataFingerprint)?
 
     init(_ arguments: ArgumentList) throws(ShellError) {
+        fingerprint = try DataCheck.parse(arguments)
         tickers = arguments.positional
         (from, to) = try arguments.dateRange()
         refresh = arguments.has("refresh")
@@ -32,6 +35,7 @@ struct LoadYahooCommand: ShellCommand, Replayable {
 
     var replay: ReplayText {
         ReplayText(Self.spec).adding(tickers.map(\.text)).option("from", from).option("to", to).option("as", name)
+            .option("fingerprint", fingerprint?.value)
     }
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
@@ -94,6 +98,8 @@ struct LoadYahooCommand: ShellCommand, Replayable {
         resolved.to = end
         let finalName = name ?? ws.defaultName(prefix: "d")
         resolved.name = finalName
+        try DataCheck.verify(fingerprint, panel: panel, loadName: "`load yahoo … as \(finalName)`", context: context)
+        resolved.fingerprint = DataFingerprint(panel).map { (Token($0.description), $0) }
         let cached = symbols.count - toFetch.count
         let source = "yahoo" + (toFetch.isEmpty ? " (cache)" : cached == 0 ? "" : " (\(cached) from the cache)")
         let replaced = ws.store(DatasetObject(panel: panel, source: source), as: finalName, by: resolved, inputs: [])
