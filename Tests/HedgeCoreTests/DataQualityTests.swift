@@ -110,3 +110,11 @@ struct DataFingerprintTests {
         #expect(DataFingerprint.change(from: saved, to: panel([1.5, 2, 3, 4, 5])) == "1 row added; values changed, the first in 2024-01")
     }
 }
+
+struct DataQualityWithoutPricesTests {
+    @Test func aVolumeOnlyDatasetHasNoPrices() {
+        let panel = Panel(dates: [Day(ordinal: 0), Day(ordinal: 1)], tickers: ["A"], values: [.volume: [[1, 2]]])
+        let report = DataQuality.describe(panel)
+        #expect(report.warnings.isEmpty && report.tickers[0].rows == 0)
+    }
+}

@@ -15,6 +15,8 @@ final class FixtureServer {
         process.arguments = ["python3", FixtureServer.fixtures + "/server.py", FixtureServer.fixtures]
         let output = Pipe()
         process.standardOutput = output
+        process.standardInput = Pipe()  // the server exits when this ends (the test process is gone)
+        process.standardError = FileHandle.nullDevice
         try process.run()
         var line = ""
         let handle = output.fileHandleForReading

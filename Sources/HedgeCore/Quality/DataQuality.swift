@@ -22,7 +22,9 @@ public enum DataQuality {
     /// The report of `panel`; `benchmark` names the ticker the basket is regressed on (nil: none).
     public static func describe(_ panel: Panel, benchmark: String? = nil) -> DataQualityReport {
         let dates = panel.dates
-        let prices = panel.values[.price] ?? []
+        // A dataset without a price field (a wide file of volumes) has every price missing.
+        let noPrices = Array(repeating: Array(repeating: Double.nan, count: dates.count), count: panel.tickers.count)
+        let prices = panel.values[.price] ?? noPrices
         let has: [[Bool]] = prices.map { column in column.map { !$0.isNaN } }
         let pricedCount = dates.indices.map { i in has.reduce(0) { $0 + ($1[i] ? 1 : 0) } }
         var qualities: [TickerQuality] = []
@@ -38,7 +40,7 @@ public enum DataQuality {
 
     private static func quality(_ panel: Panel, _ t: Int, _ ticker: String, has: [[Bool]], pricedCount: [Int]) -> TickerQuality {
         let dates = panel.dates
-        let price = panel.values[.price]?[t] ?? []
+        let price = panel.values[.price]?[t] ?? Array(repeating: .nan, count: dates.count)
         let volume = panel.values[.volume]?[t]
         let priced = dates.indices.filter { has[t][$0] }
         var q = TickerQuality(ticker: ticker, first: priced.first.map { dates[$0] }, last: priced.last.map { dates[$0] },
@@ -99,6 +101,7 @@ public enum DataQuality {
 
     private static func warnings(_ panel: Panel, _ qualities: [TickerQuality], has: [[Bool]], benchmarkIndex: Int?) -> [String] {
         var out: [String] = []
+        guard panel.values[.price] != nil else { return [] }  // a volume-only dataset: nothing to say about prices
         if let b = benchmarkIndex, panel.tickers.count > 1 {
             let basket = panel.tickers.indices.filter { $0 != b }
             let benchmarkOnly = panel.dates.indices.filter { i in has[b][i] && !basket.contains { has[$0][i] } }
@@ -128,11 +131,13 @@ public enum DataQuality {
             }
             let otherStarts = qualities.filter { $0.ticker != q.ticker }.compactMap(\.first)
             if let earliest = otherStarts.min(), first > earliest, starts.count > 1 {
-                out.append("\(q.ticker) starts \(first), \(first.ordinal - earliest.ordinal) days after the others")
+                let gap = first.ordinal - earliest.ordinal
+                out.append("\(q.ticker) starts \(first), \(gap) day\(gap == 1 ? "" : "s") after the others")
             }
             let otherEnds = qualities.filter { $0.ticker != q.ticker }.compactMap(\.last)
             if let latest = otherEnds.max(), last < latest, ends.count > 1 {
-                out.append("\(q.ticker) ends \(last), \(latest.ordinal - last.ordinal) days before the others")
+                let gap = latest.ordinal - last.ordinal
+                out.append("\(q.ticker) ends \(last), \(gap) day\(gap == 1 ? "" : "s") before the others")
             }
             if q.badPrices > 0, let day = q.firstBadPrice {
                 out.append("\(q.ticker) has \(q.badPrices) zero, negative or infinite price\(q.badPrices == 1 ? "" : "s") (first \(day)); returns there are undefined")

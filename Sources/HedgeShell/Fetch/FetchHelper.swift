@@ -41,7 +41,9 @@ enum FetchHelper {
         }
         guard status.code == 0 else {
             if errors.isEmpty { throw HedgeError("the fetch helper \(helper) failed (exit status \(status.code))") }
-            throw HedgeError(errors.joined(separator: "; "))
+            // One line: the first failure in full, the other tickers that failed by name.
+            let others = errors.dropFirst().compactMap { $0.split(separator: ":").first.map(String.init) }
+            throw HedgeError(errors[0] + (others.isEmpty ? "" : " (\(others.joined(separator: ", ")) failed too)"))
         }
     }
 

@@ -118,6 +118,11 @@ def main():
     # A parent that blocks signals passes its mask on; make sure SIGTERM still ends the server.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # The test keeps our stdin open; when it exits (even killed), stdin ends and so do we.
+    def watch_parent():
+        sys.stdin.read()
+        os._exit(0)
+    threading.Thread(target=watch_parent, daemon=True).start()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
