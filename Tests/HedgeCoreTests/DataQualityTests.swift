@@ -107,7 +107,7 @@ struct DataFingerprintTests {
         #expect(DataFingerprint.change(from: saved, to: panel([1, 2, 3, 4, 5])) == "1 row added after 2024-02-02")
         // 2024-01-30 … 2024-02-02: the third value is on 2024-02-01.
         #expect(DataFingerprint.change(from: saved, to: panel([1, 2, 3.5, 4])) == "values changed, the first in 2024-02")
-        #expect(DataFingerprint.change(from: saved, to: panel([1.5, 2, 3, 4, 5])) == "1 row added; values changed, the first in 2024-01")
+        #expect(DataFingerprint.change(from: saved, to: panel([1.5, 2, 3, 4, 5])) == "1 row added after 2024-02-02; values changed, the first in 2024-01")
     }
 }
 

@@ -135,7 +135,7 @@ import HedgeCore
         t.write("A.csv", "Date,Adj Close,Volume\n2024-01-02,10,5\n2024-01-03,11,0\n2024-01-04,12,5\n")
         t.write("QQQ.csv", "Date,Adj Close,Volume\n2024-01-02,10,5\n2024-01-03,11,5\n2024-01-04,12,5\n2024-01-05,12.5,5\n")
         let load = t.run("load A.csv QQQ.csv as d")
-        #expect(load.out.contains("warning: the benchmark QQQ has 1 date no basket ticker has (first 2024-01-05); the notebook's weighting counts them as 0.0 returns (and 1 more); see `describe d`"))
+        #expect(load.out.contains("warning: the benchmark QQQ has 1 date no basket ticker has (first 2024-01-05); the notebook's weighting counts it as 0.0 returns (and 1 more); see `describe d`"))
         let out = t.run("describe d").out
         #expect(out.contains("QQQ (benchmark)"))
         #expect(out.contains("  - A ends 2024-01-04, 1 day before the others"))

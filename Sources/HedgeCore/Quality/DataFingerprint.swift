@@ -73,20 +73,17 @@ public struct DataFingerprint: Sendable, Equatable, CustomStringConvertible {
         if now == saved { return nil }
         let inside = panel.filtered(from: saved.first, to: saved.last)
         var parts: [String] = []
-        let outside = now.rows - inside.dates.count
-        if let old = DataFingerprint(inside), old.hash == saved.hash {
-            let before = panel.dates.filter { $0 < saved.first }.count
-            let after = panel.dates.filter { $0 > saved.last }.count
-            if before > 0 { parts.append("\(before) row\(before == 1 ? "" : "s") added before \(saved.first)") }
-            if after > 0 { parts.append("\(after) row\(after == 1 ? "" : "s") added after \(saved.last)") }
-        } else {
+        let before = panel.dates.filter { $0 < saved.first }.count
+        let after = panel.dates.filter { $0 > saved.last }.count
+        if before > 0 { parts.append("\(before) row\(before == 1 ? "" : "s") added before \(saved.first)") }
+        if after > 0 { parts.append("\(after) row\(after == 1 ? "" : "s") added after \(saved.last)") }
+        let old = DataFingerprint(inside)
+        if old?.hash != saved.hash {
             if inside.dates.count != saved.rows {
-                parts.append("rows \(saved.rows) → \(now.rows)")
-            } else if outside > 0 {
-                parts.append("\(outside) row\(outside == 1 ? "" : "s") added")
+                parts.append("\(saved.rows) rows → \(inside.dates.count) within \(saved.first) … \(saved.last)")
             }
-            let old = DataFingerprint(inside)
-            if let old, let k = zip(old.months, saved.months).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
+            if let old, old.months.count == saved.months.count,
+               let k = zip(old.months, saved.months).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
                 let month = saved.first.year * 12 + saved.first.month - 1 + k
                 let label = "\(month / 12)-\(month % 12 + 1 < 10 ? "0" : "")\(month % 12 + 1)"
                 parts.append("values changed, the first in \(label)")

@@ -108,7 +108,7 @@ public enum DataQuality {
             if !benchmarkOnly.isEmpty {
                 let n = benchmarkOnly.count
                 out.append("the benchmark \(panel.tickers[b]) has \(n) date\(n == 1 ? "" : "s") no basket ticker has "
-                           + "(first \(panel.dates[benchmarkOnly[0]])); the notebook's weighting counts them as 0.0 returns")
+                           + "(first \(panel.dates[benchmarkOnly[0]])); the notebook's weighting counts \(n == 1 ? "it" : "them") as 0.0 returns")
             }
             let basketOnly = panel.dates.indices.filter { i in !has[b][i] && basket.contains { has[$0][i] } }
             if !basketOnly.isEmpty, let first = qualities[b].first, let last = qualities[b].last {

@@ -52,7 +52,10 @@ enum FetchHelper {
     /// Spawns `arguments[0]` with a pipe on its stdout; returns its exit status and what it printed.
     static func run(_ arguments: [String], environment: [String: String]) throws -> (Status, String) {
         var pipeEnds: [Int32] = [0, 0]
+        // Close-on-exec, so that other children spawned meanwhile do not hold the pipe open.
         guard pipe(&pipeEnds) == 0 else { throw HedgeError("cannot start the fetch helper: no pipe") }
+        _ = fcntl(pipeEnds[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(pipeEnds[1], F_SETFD, FD_CLOEXEC)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
