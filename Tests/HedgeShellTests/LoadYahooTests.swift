@@ -141,4 +141,17 @@ import HedgeCore
         #expect(out.contains("  - A ends 2024-01-04, 1 day before the others"))
         #expect(!t.run("describe d vs MSFT").ok)
     }
+
+    @Test func badPricesAreLoadedButNamedWhereReturnsWouldBeUndefined() {
+        let t = TestSession()
+        t.write("AAA.csv", "Date,Adj Close,Volume\n2024-01-02,10,5\n2024-01-03,11,5\n2024-01-04,12,5\n")
+        t.write("BRK.B.csv", "Date,Adj Close,Close,Volume\n2024-01-02,10,10,5\n2024-01-03,inf,11,5\n2024-01-04,0,12,5\n")
+        let load = t.run("load AAA.csv BRK.B.csv as d")
+        #expect(load.ok && load.out.contains("tickers: AAA, BRK.B"))
+        #expect(load.out.contains("warning: BRK.B has 2 zero, negative or infinite prices (first 2024-01-03)"))
+        #expect(t.run("show d.BRK.B.volume").ok)
+        #expect(t.run("show d.BRK.B").err.contains("d.BRK.B has price inf on 2024-01-03, which makes its returns undefined"))
+        #expect(t.run("weight d by equal as p").err.contains("weight: BRK.B has price inf on 2024-01-03"))
+        #expect(t.run("weight d by equal exclude BRK.B as p").ok)
+    }
 }

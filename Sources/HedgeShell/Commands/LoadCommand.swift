@@ -11,7 +11,8 @@ struct LoadCommand: ShellCommand, Replayable {
                   OptionSpec("field", .choice(Field.allCases.map(\.rawValue)), placeholder: "price|volume|open|high|low|close"),
                   DataCheck.option],
         details: ["`demo` is the built-in synthetic dataset (7 stocks and one index, seeded).",
-                  "`field` says what the value columns of a wide CSV hold (default price)."],
+                  "`field` says what the value columns of a wide CSV hold (default price).",
+                  "`fingerprint F` is written by `save`: a replay warns when the data differ (`--strict`, `run FILE strict`: an error)."],
         examples: ["load demo as d", "load data/*.csv as mag from 2023-01-01"])
 
     /// The words naming the files, as typed (globs unexpanded) or, after `run`, the expanded absolute paths.

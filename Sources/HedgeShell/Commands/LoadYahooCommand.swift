@@ -11,7 +11,8 @@ struct LoadYahooCommand: ShellCommand, Replayable {
         details: ["Fetched bars are cached under $HEDGE_CACHE_DIR, else $XDG_CACHE_HOME/hedge, else ~/.cache/hedge (see `cache ls`).",
                   "A range ending before the cached fetch is served from the cache; one reaching past it is fetched again, whole.",
                   "`refresh` fetches even when the cache could serve; `hedge --offline` (or HEDGE_OFFLINE=1) never fetches.",
-                  "Without `from`, the whole history; without `to`, up to today. HEDGE_YAHOO_URL overrides Yahoo's address."],
+                  "Without `from`, the whole history; without `to`, up to today. HEDGE_YAHOO_URL overrides Yahoo's address.",
+                  "`fingerprint F` is written by `save`: a replay warns when the data differ (`--strict`, `run FILE strict`: an error)."],
         examples: ["load yahoo AAPL MSFT NVDA QQQ from 2022-01-01 as mag", "load yahoo ^GSPC BRK-B from 2020-01-01 to 2024-12-31"])
 
     var tickers: [Token]

@@ -72,8 +72,12 @@ public struct DatasetObject: WorkspaceValue, Equatable {
         }
         let series: Series
         switch fieldName {
-        case "returns": series = Returns.simple(prices)
-        case "logreturns": series = Returns.log(prices)
+        case "returns", "logreturns":
+            if let bad = UndefinedReturns.firstBadPrice(prices.values, dates: prices.dates) {
+                throw ShellError("\(name).\(ticker) has price \(bad.value) on \(bad.day), which makes its returns undefined "
+                                 + "(see `describe \(name)`; `\(name).\(ticker).price` is the raw column)")
+            }
+            series = fieldName == "returns" ? Returns.simple(prices) : Returns.log(prices)
         default:
             let choices = panel.fields.map(\.rawValue) + ["returns", "logreturns"]
             guard let field = Field(rawValue: fieldName), let s = panel.series(ticker, field: field) else {
