@@ -15,6 +15,9 @@ public enum CommandRegistry {
         HelpCommand.self,
         RunCommand.self,
         SaveCommand.self,
+        UndoCommand.self,
+        HistoryCommand.self,
+        TimerCommand.self,
         QuitCommand.self,
     ]
 
