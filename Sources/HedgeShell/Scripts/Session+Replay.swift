@@ -62,8 +62,3 @@ enum ScriptSource {
         return text
     }
 }
-
-/// The program's version.
-public enum HedgeVersion {
-    public static let current = "0.1.0"
-}
