@@ -119,3 +119,30 @@ import Testing
         #expect(close(h.hedgeEffectiveness, 1 - varR / varP, rel: 1e-13))
     }
 }
+
+@Suite struct StatsTableTests {
+    @Test func columnFromStatsCarriesEveryDailyFigure() {
+        let s = PerformanceStats(returns: [0.01, -0.02, 0.03, 0.005], benchmark: [0.02, -0.01, 0.01, 0.0], riskFreeRate: 0.02)
+        let column = StatsColumn(name: "x", stats: s)
+        #expect(column[.sharpe] == s.sharpe && column[.cvar95] == s.conditionalValueAtRisk95)
+        #expect(column[.rebalances].isNaN)
+        let table = StatsTable(columns: [column])
+        #expect(table.metrics.first == .days && table.metrics.last == .worstDay && !table.metrics.contains(.meanBeta))
+    }
+
+    @Test func notebookColumnUsesItsOwnFigures() throws {
+        let n = 95
+        let dates = (0..<n).map { Day(ordinal: 19_000 + $0) }
+        let bench = (0..<n).map { 0.01 * sin(Double($0)) }
+        let long = (0..<n).map { 0.001 + 1.2 * bench[$0] + 0.003 * cos(Double($0 * 7)) }
+        let r = try NotebookBacktest.run(dates: dates, long: long, benchmark: bench)
+        let v = r.notebookStatsColumnValues
+        #expect(v[.totalReturn] == r.totalReturnPercent / 100)
+        #expect(v[.cagr] == r.annualizedReturnPercent / 100)
+        #expect(v[.sharpe] == r.sharpe)
+        #expect(v[.rebalances] == Double(r.reportedCount))
+        #expect(v[.days] == Double(r.reportedCount - 1))
+        let values = r.reportedValues
+        #expect(v[.bestDay] == (1..<values.count).map { values[$0] / values[$0 - 1] - 1 }.max())
+    }
+}
