@@ -206,3 +206,39 @@ import Testing
 private extension Int {
     var asDouble: Double { Double(self) }
 }
+
+@Suite struct DailyBacktestShellMoreTests {
+    @Test func longRebalanceTablesAreTruncatedAsPandasDoes() {
+        let t = TestSession()
+        t.run("load demo as d")
+        t.run("weight d by volume exclude SYNIDX as p")
+        let out = t.run("backtest p vs d.SYNIDX method daily rebalance 1 as bt").out
+        #expect(out.contains("\n..."))
+        #expect(out.contains("rows x 4 columns]"))
+        let show = t.run("show bt").out
+        #expect(!show.contains("rows x 4 columns]"))
+    }
+
+    @Test func seriesColumnsShareTheBacktestsRiskFreeRate() throws {
+        let t = TestSession()
+        t.run("load demo as d")
+        t.run("weight d by volume exclude SYNIDX as p")
+        t.run("backtest p vs d.SYNIDX method daily rf 0.05 as bt")
+        #expect(t.run("stats bt p as s").ok)
+        let table = try #require(t.session.workspace.value("s", as: StatsTableObject.self)).table
+        let p = try #require(t.session.workspace.value("p", as: SeriesObject.self)).series
+        #expect(table.columns[3][.sharpe] == PerformanceStats(returns: p.droppingNaN().values, riskFreeRate: 0.05).sharpe)
+    }
+
+    @Test func parsesEveryDailyOption() throws {
+        let line = "backtest p vs d.QQQ method daily rebalance 5 estimate 20 beta roll cost 0 rf 0.01 borrow 0.02 capital 1e6 from 2023-01-02 to 2024-12-31 as x"
+        let parsed = try CommandRegistry.parse(Lexer.commands(in: line)[0])
+        let command = try #require(parsed as? BacktestCommand)
+        #expect(command.method == "daily")
+        guard case .series(let token) = command.beta else { Issue.record("beta roll is not a series"); return }
+        #expect(token.text == "roll")
+        #expect(command.daily.rebalance == 5 && command.daily.estimate == 20 && command.daily.borrow == 0.02)
+        #expect(command.daily.from == Day(iso: "2023-01-02") && command.daily.to == Day(iso: "2024-12-31"))
+        #expect(command.replay.description == "backtest p vs d.QQQ rebalance 5 estimate 20 beta roll cost 0.0 rf 0.01 borrow 0.02 capital 1000000.0 from 2023-01-02 to 2024-12-31 method daily as x")
+    }
+}

@@ -19,7 +19,7 @@ struct StatsCommand: ShellCommand, Replayable {
             "A daily backtest adds its unhedged long and its benchmark over the same days, and its rebalances, total costs,",
             "annualized turnover (Σ traded / mean equity × 252/m), hedge effectiveness 1 − var(R)/var(r_p) and mean β.",
             "A notebook backtest shows the notebook's own figures, per rebalancing period (from/to and rf do not apply to it).",
-            "rf defaults to each daily backtest's own, else 0.02. vs SERIES: the benchmark for plain series columns.",
+            "rf defaults to each daily backtest's own; series use the first daily backtest's, else 0.02. vs SERIES: the benchmark for series columns.",
             "to FILE.csv writes the table as CSV (raw fractions; keep it with `as NAME` and `export` for a date cut and a file).",
         ],
         examples: ["stats bt", "stats bt nb p rf 0.03 from 2024-01-01", "stats bt p vs d.QQQ as perf", "stats bt to perf.csv"])
@@ -61,6 +61,10 @@ struct StatsCommand: ShellCommand, Replayable {
         var sources: [String] = []
         let bench = try benchmark.map { token throws(ShellError) in try ws.series(token) }
         if let bench { sources.append(bench.source) }
+        // Plain series use the rf asked for, else the first daily backtest's, else 0.02, so columns compare.
+        let dailies = names.compactMap { ws[$0.text] as? DailyBacktestObject }
+        let firstDaily = dailies.first
+        let seriesRiskFree = riskFreeRate ?? firstDaily?.result.parameters.riskFreeRate ?? 0.02
         for token in names {
             guard let (value, source) = try ws.resolve(token) else { _ = try ws.series(token); continue }
             sources.append(source)
@@ -87,7 +91,7 @@ struct StatsCommand: ShellCommand, Replayable {
                     returns = aligned.columns[0]; benchmarkReturns = aligned.columns[1]
                     guard !returns.isEmpty else { throw ShellError("'\(token.text)' and '\(bench.label)' share no dates", at: token) }
                 }
-                let stats = PerformanceStats(returns: returns, benchmark: benchmarkReturns, riskFreeRate: riskFreeRate ?? 0.02)
+                let stats = PerformanceStats(returns: returns, benchmark: benchmarkReturns, riskFreeRate: seriesRiskFree)
                 var column = StatsColumn(name: token.text, stats: stats)
                 if benchmarkReturns == nil { for m in [StatsMetric.beta, .correlation, .alpha] { column.values[m] = nil } }
                 columns.append(column)
