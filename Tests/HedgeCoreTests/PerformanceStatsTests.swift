@@ -146,3 +146,31 @@ import Testing
         #expect(v[.bestDay] == (1..<values.count).map { values[$0] / values[$0 - 1] - 1 }.max())
     }
 }
+
+@Suite struct PercentileSelectionTests {
+    /// numpy's linear percentile from a full sort, the textbook way.
+    func sortedPercentile(_ x: [Double], _ q: Double) -> Double {
+        let s = x.sorted()
+        let h = Double(s.count - 1) * q / 100
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, s.count - 1)
+        let g = h - Double(lo)
+        return g >= 0.5 ? s[hi] - (s[hi] - s[lo]) * (1 - g) : s[lo] + (s[hi] - s[lo]) * g
+    }
+
+    /// Selection (no full sort) agrees exactly with sorting, duplicates and ties included.
+    @Test func selectionAgreesWithSorting() {
+        var state: UInt64 = 42
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 40 % 64) / 1000 - 5
+        }
+        for n in [1, 2, 3, 4, 5, 10, 21, 100, 257, 1000] {
+            let x = (0..<n).map { _ in (next() * 10).rounded() / 10 }  // many ties
+            for q in [0.0, 5, 25, 50, 75, 95, 100] {
+                #expect(ReturnStatistics.percentile(x, q) == sortedPercentile(x, q), "n \(n) q \(q)")
+            }
+        }
+        #expect(ReturnStatistics.percentile([], 5).isNaN)
+        #expect(ReturnStatistics.percentile([1, .nan], 5).isNaN)
+    }
+}
