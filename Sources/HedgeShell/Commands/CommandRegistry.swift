@@ -6,6 +6,7 @@ public enum CommandRegistry {
         RegressCommand.self,
         HedgeCommand.self,
         BacktestCommand.self,
+        StatsCommand.self,
         PlotCommand.self,
         ExportCommand.self,
         ListCommand.self,

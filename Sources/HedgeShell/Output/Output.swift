@@ -18,6 +18,8 @@ public struct TextStyle: Sendable, Equatable {
     public func error(_ text: String) -> String { color ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
     /// A warning, in yellow.
     public func warning(_ text: String) -> String { color ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
+    /// Secondary text, dimmed.
+    public func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
 }
 
 /// Collects output in memory (tests, `-c` capture).

@@ -6,6 +6,9 @@ struct ResolvedSeries {
     var series: Series
     /// The workspace object it came from.
     var source: String
+
+    /// The name as typed (`p1`, `d.AAPL`, `d.AAPL.volume`).
+    var label: String { series.name }
 }
 
 extension Workspace {
