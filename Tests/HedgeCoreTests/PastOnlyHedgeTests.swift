@@ -42,12 +42,12 @@ import Testing
         #expect(result.hedged.values.allSatisfy { abs($0) < 1e-12 })
     }
 
-    /// The outer join keeps a date one series lacks as a missing row.
-    @Test func outerAlignment() {
-        let a = Self.series("a", [1, 2, 3])
-        let b = Series(name: "b", dates: [Day(ordinal: 20_001), Day(ordinal: 20_003)], values: [5, 6])
-        let table = OuterAlignedSeries([a, b])
-        #expect(table.dates.map(\.ordinal) == [20_000, 20_001, 20_002, 20_003])
-        #expect(table.columns[0][3].isNaN && table.columns[1][0].isNaN && table.columns[1][3] == 6)
+    /// The inner join on dates keeps a NaN value as a missing row and drops dates one series lacks.
+    @Test func dateAlignment() {
+        let a = Self.series("a", [1, .nan, 3, 4])
+        let b = Series(name: "b", dates: [Day(ordinal: 20_001), Day(ordinal: 20_003), Day(ordinal: 20_009)], values: [5, 6, 7])
+        let table = DateAlignedSeries([a, b])
+        #expect(table.dates.map(\.ordinal) == [20_001, 20_003])
+        #expect(table.columns[0][0].isNaN && table.columns[0][1] == 4 && table.columns[1] == [5, 6])
     }
 }

@@ -1,6 +1,6 @@
 /// Time-varying betas of one dated series on others: a rolling-window OLS or an EWMA beta, on the
-/// union of the series' dates (a date where one of them has no value is a missing row, as in a
-/// pandas DataFrame built from them).
+/// dates all the series have (an inner join on dates, as `regress` uses); a NaN value on such a date
+/// is a missing row (statsmodels' `missing="drop"`, pandas' pairwise NaN handling).
 public struct RollingBeta: Sendable, Equatable {
     public enum Method: Sendable, Equatable {
         /// statsmodels `RollingOLS(y, add_constant(X), window:, min_nobs: minObservations)`.
@@ -35,7 +35,7 @@ public struct RollingBeta: Sendable, Equatable {
         _ y: Series, on regressors: [Series], window: Int, minObservations: Int? = nil,
         cancellation: Cancellation? = nil
     ) throws -> RollingBeta {
-        let table = OuterAlignedSeries([y] + regressors)
+        let table = DateAlignedSeries([y] + regressors)
         let fit = try RollingOLS.fit(
             y: table.columns[0], regressors: Array(table.columns.dropFirst()), window: window,
             minObservations: minObservations, regressorNames: regressors.map(\.name), cancellation: cancellation)
@@ -48,7 +48,7 @@ public struct RollingBeta: Sendable, Equatable {
 
     /// The EWMA beta of `y` on one regressor `x` (see `ExponentialMoments.beta`).
     public static func ewma(_ y: Series, on x: Series, halflife: Double) throws -> RollingBeta {
-        let table = OuterAlignedSeries([y, x])
+        let table = DateAlignedSeries([y, x])
         let beta = try ExponentialMoments.beta(y: table.columns[0], x: table.columns[1], halflife: halflife)
         let missing = Array(repeating: Double.nan, count: table.count)
         return RollingBeta(
@@ -59,26 +59,33 @@ public struct RollingBeta: Sendable, Equatable {
     }
 }
 
-/// Several series on the union of their dates (an outer join), NaN where a series has no value.
-public struct OuterAlignedSeries: Sendable, Equatable {
+/// Several series on the dates they all have (an inner join on dates), NaN values kept.
+public struct DateAlignedSeries: Sendable, Equatable {
     public var dates: [Day]
-    /// `columns[k][i]` is series k on `dates[i]` (NaN when it has none).
+    /// `columns[k][i]` is series k on `dates[i]` (NaN where its value is NaN).
     public var columns: [[Double]]
 
     public init(_ series: [Series]) {
-        var dates = Set<Day>()
-        for s in series { dates.formUnion(s.dates) }
-        let sorted = dates.sorted()
-        self.dates = sorted
-        columns = series.map { s in
-            var column = Array(repeating: Double.nan, count: sorted.count)
-            var position = 0
-            for (i, day) in sorted.enumerated() {
-                while position < s.count && s.dates[position] < day { position += 1 }
-                if position < s.count && s.dates[position] == day { column[i] = s.values[position] }
+        guard let first = series.first else { dates = []; columns = []; return }
+        var positions = series.map { _ in 0 }
+        var dates: [Day] = []
+        var columns = series.map { _ in [Double]() }
+        outer: for day in first.dates {
+            var row: [Double] = []
+            row.reserveCapacity(series.count)
+            for k in series.indices {
+                let s = series[k]
+                var p = positions[k]
+                while p < s.count && s.dates[p] < day { p += 1 }
+                positions[k] = p
+                guard p < s.count, s.dates[p] == day else { continue outer }
+                row.append(s.values[p])
             }
-            return column
+            dates.append(day)
+            for k in row.indices { columns[k].append(row[k]) }
         }
+        self.dates = dates
+        self.columns = columns
     }
 
     public var count: Int { dates.count }

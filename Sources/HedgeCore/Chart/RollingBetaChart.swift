@@ -13,16 +13,17 @@ extension Chart {
             throw HedgeError("nothing to plot: no date has a beta yet (the window never fills)")
         }
         let name = rolling.regressors[index].name
+        // Order sets the line patterns: β solid, the reference dashed, the band dotted.
         var series = [Series(name: "beta \(name)", dates: rolling.dates, values: beta)]
-        if rolling.bse.indices.contains(index + 1) {
-            let se = rolling.bse[index + 1]
-            series.append(Series(name: "beta + 2 s.e.", dates: rolling.dates, values: zip(beta, se).map { $0 + 2 * $1 }))
-            series.append(Series(name: "beta - 2 s.e.", dates: rolling.dates, values: zip(beta, se).map { $0 - 2 * $1 }))
-        }
         if let fullSampleBeta, fullSampleBeta.isFinite {
             let dates = rolling.dates.indices.filter { beta[$0].isFinite }.map { rolling.dates[$0] }
             series.append(Series(name: "full-sample beta \(PythonFormat.float(fullSampleBeta, ".4f"))",
                                  dates: dates, values: Array(repeating: fullSampleBeta, count: dates.count)))
+        }
+        if rolling.bse.indices.contains(index + 1) {
+            let se = rolling.bse[index + 1]
+            series.append(Series(name: "beta + 2 s.e.", dates: rolling.dates, values: zip(beta, se).map { $0 + 2 * $1 }))
+            series.append(Series(name: "beta - 2 s.e.", dates: rolling.dates, values: zip(beta, se).map { $0 - 2 * $1 }))
         }
         return try line(series, style: style)
     }
