@@ -16,7 +16,7 @@ import Testing
         let lines = try Chart.rollingBeta(rolling, fullSampleBeta: full.betas[0], style: ChartStyle(width: 70, height: 14, ascii: true))
         let text = lines.joined(separator: "\n")
         #expect(text.contains("beta QQQ"))
-        #expect(text.contains("beta + 2 s.e.") && text.contains("beta - 2 s.e."))
+        #expect(text.contains("beta ± 2 s.e.") && !text.contains("beta - 2 s.e."))
         #expect(text.contains("full-sample beta \(String(format: "%.4f", full.betas[0]))"))
         #expect(lines.count == 14)
     }

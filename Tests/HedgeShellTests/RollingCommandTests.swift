@@ -94,7 +94,7 @@ import HedgeCore
         #expect(show.contains("alpha      beta  rsquared") && show.contains("[\(aligned.count) rows x 3 columns]"))
         let plot = t.run("plot-ascii r width 70 height 14 ascii")
         #expect(plot.ok, "\(plot.err)")
-        #expect(plot.out.contains("beta + 2 s.e.") && plot.out.contains("full-sample beta"))
+        #expect(plot.out.contains("beta ± 2 s.e.") && plot.out.contains("full-sample beta"))
         #expect(t.run("export r to r.csv").ok)
         let csv = try #require(t.read("r.csv")).split(separator: "\n")
         #expect(csv.first == "date,alpha,beta,rsquared,bse_alpha,bse_beta")
@@ -142,7 +142,7 @@ import HedgeCore
             let expected = rolling.dependent.values[row] - rolling.betas[0][row - 1] * rolling.regressors[0].values[row]
             #expect(hedged.values[k] == expected)
         }
-        let fixed = t.run("regress p on d.SYNIDX as m").ok && t.run("hedge p with m as h").out.contains("in-sample: m's β was fitted on the same days it hedges")
+        let fixed = t.run("regress p on d.SYNIDX as m").ok && t.run("hedge p with m as h").out.contains("in-sample: the β of m was fitted on the same days it hedges")
         #expect(fixed)
         let wrongKind = t.run("hedge p with p")
         #expect(!wrongKind.ok && wrongKind.err.contains("rolling"))

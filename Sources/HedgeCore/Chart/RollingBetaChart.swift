@@ -13,19 +13,22 @@ extension Chart {
             throw HedgeError("nothing to plot: no date has a beta yet (the window never fills)")
         }
         let name = rolling.regressors[index].name
-        // Order sets the line patterns: β solid, the reference dashed, the band dotted.
+        // β solid, the reference dashed, both band edges dotted under one legend entry.
         var series = [Series(name: "beta \(name)", dates: rolling.dates, values: beta)]
+        var looks = [0]
         if let fullSampleBeta, fullSampleBeta.isFinite {
             let dates = rolling.dates.indices.filter { beta[$0].isFinite }.map { rolling.dates[$0] }
             series.append(Series(name: "full-sample beta \(PythonFormat.float(fullSampleBeta, ".4f"))",
                                  dates: dates, values: Array(repeating: fullSampleBeta, count: dates.count)))
+            looks.append(1)
         }
         if rolling.bse.indices.contains(index + 1) {
             let se = rolling.bse[index + 1]
-            series.append(Series(name: "beta + 2 s.e.", dates: rolling.dates, values: zip(beta, se).map { $0 + 2 * $1 }))
+            series.append(Series(name: "beta ± 2 s.e.", dates: rolling.dates, values: zip(beta, se).map { $0 + 2 * $1 }))
             series.append(Series(name: "beta - 2 s.e.", dates: rolling.dates, values: zip(beta, se).map { $0 - 2 * $1 }))
+            looks += [2, 2]
         }
-        return try line(series, style: style)
+        return try line(series, style: style, looks: looks)
     }
 }
 

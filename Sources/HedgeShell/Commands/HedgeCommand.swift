@@ -70,7 +70,7 @@ struct HedgeCommand: ShellCommand, Replayable {
         text += "\(context.style.name(finalName)): series, \(origin), \(SeriesText.count(hedged.count, "day")), \(SeriesText.range(hedged.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
         text += "  " + SeriesText.statistics(hedged) + "\n"
-        text += "  in-sample: \(model.text)'s β was fitted on the same days it hedges (as the notebook does); "
+        text += "  in-sample: the β of \(model.text) was fitted on the same days it hedges (as the notebook does); "
             + "for a hedge that uses only the past, hedge with a rolling fit"
         context.say(text)
     }
