@@ -1,15 +1,15 @@
 import HedgeCore
 
-/// `backtest SERIES vs SERIES [rebalance N] [cost X] [rf X] [capital X] [method notebook] [as NAME]`.
+/// `backtest SERIES vs SERIES [rebalance N] [cost X] [rf X] [capital X] [method notebook] [from D] [to D] [as NAME]`.
 struct BacktestCommand: ShellCommand, Replayable {
     static let spec = CommandSpec(
-        "backtest", synopsis: "backtest SERIES vs SERIES [rebalance N] [cost X] [rf X] [capital X] [method notebook] [as NAME]",
+        "backtest", synopsis: "backtest SERIES vs SERIES [rebalance N] [cost X] [rf X] [capital X] [method notebook] [from YYYY-MM-DD] [to YYYY-MM-DD] [as NAME]",
         summary: "Rebalanced long/short backtest: long the first series, short the second, β re-estimated every rebalance.",
         positionals: [Positional("SERIES", .object([.series]))],
         options: [OptionSpec("vs", .object([.series]), placeholder: "SERIES", required: true),
                   OptionSpec("rebalance", .number, placeholder: "N"), OptionSpec("cost", .number, placeholder: "X"),
                   OptionSpec("rf", .number, placeholder: "X"), OptionSpec("capital", .number, placeholder: "X"),
-                  OptionSpec("method", .choice([NotebookBacktest.methodName]), placeholder: "notebook"), .asName],
+                  OptionSpec("method", .choice([NotebookBacktest.methodName]), placeholder: "notebook"), .from, .to, .asName],
         details: ["Defaults (the notebook's): rebalance 30, cost 0.001, rf 0.02, capital 1000000.",
                   "method notebook (the only method so far) reproduces the notebook exactly, quirks included."],
         examples: ["backtest p vs d.QQQ rebalance 21 as bt"])
@@ -19,6 +19,8 @@ struct BacktestCommand: ShellCommand, Replayable {
     /// The settings; the notebook's defaults where none was given.
     var parameters: BacktestParameters
     var method: String
+    var from: Day?
+    var to: Day?
     var name: String?
 
     init(_ arguments: ArgumentList) throws(ShellError) {
@@ -31,6 +33,7 @@ struct BacktestCommand: ShellCommand, Replayable {
             riskFreeRate: try arguments.number("rf", valid: { $0 > -1 && $0 < 10 }, meaning: "rf is an annual rate such as 0.02") ?? defaults.riskFreeRate,
             capital: try arguments.number("capital", valid: { $0 > 0 }, meaning: "capital must be positive") ?? defaults.capital)
         method = try arguments.choice("method") ?? NotebookBacktest.methodName
+        (from, to) = try arguments.dateRange()
         name = try arguments.newName()
     }
 
@@ -38,12 +41,15 @@ struct BacktestCommand: ShellCommand, Replayable {
         let p = parameters
         return ReplayText(Self.spec).adding(long.text).option("vs", benchmark.text).option("rebalance", p.rebalance)
             .option("cost", NumberFormat.roundTrip(p.cost)).option("rf", NumberFormat.roundTrip(p.riskFreeRate))
-            .option("capital", NumberFormat.roundTrip(p.capital)).option("method", method).option("as", name)
+            .option("capital", NumberFormat.roundTrip(p.capital)).option("method", method)
+            .option("from", from).option("to", to).option("as", name)
     }
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
-        let l = try ws.series(long)
-        let b = try ws.series(benchmark)
+        var l = try ws.series(long)
+        var b = try ws.series(benchmark)
+        l.series = l.series.filtered(from: from, to: to)
+        b.series = b.series.filtered(from: from, to: to)
         let result: BacktestResult
         do {
             result = try NotebookBacktest.run(portfolio: l.series, benchmark: b.series, parameters: parameters)
