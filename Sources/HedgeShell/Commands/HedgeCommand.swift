@@ -6,7 +6,7 @@ import HedgeCore
 struct HedgeCommand: ShellCommand, Replayable {
     static let spec = CommandSpec(
         "hedge", synopsis: "hedge SERIES with MODEL|ROLLING [from YYYY-MM-DD] [to YYYY-MM-DD] [as NAME]",
-        summary: "The hedged series SERIES − β·x for the model's regressor x; prints the regression of the hedged series.",
+        summary: "The hedged series SERIES − β·x, with a model's β (in-sample) or a rolling fit's β of the day before; prints its regression on x.",
         positionals: [Positional("SERIES", .object([.series]))],
         options: [OptionSpec("with", .object([.model, .rolling]), placeholder: "MODEL|ROLLING", required: true), .from, .to, .asName],
         details: ["With a model (regress), β was fitted on the same days it hedges: the notebook's in-sample hedge.",
