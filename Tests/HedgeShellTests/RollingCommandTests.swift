@@ -129,6 +129,8 @@ import HedgeCore
         let alpha = t.run("regress ew.alpha on d.SYNIDX")
         #expect(!alpha.ok && alpha.err.contains("EWMA beta"))
         #expect(t.run("plot-ascii ew ascii").ok)
+        let show = t.run("show ew").out
+        #expect(show.contains("[\(table.count) rows x 1 columns]") && !show.contains("alpha"))
     }
 
     @Test func pastOnlyHedgeUsesTheBetaOfTheDayBefore() throws {

@@ -56,10 +56,11 @@ public struct RollingObject: WorkspaceValue, Equatable {
                           about: "\(methodText), \(dependent) on \(regressors.joined(separator: " ")): last \(betas.joined(separator: ", "))")
     }
 
-    /// The head/tail table of α, each β and R² by date, as pandas prints a DataFrame.
+    /// The head/tail table of α, each β and R² by date (β alone for an EWMA beta), as pandas prints a DataFrame.
     public func table(allRows: Bool) -> String {
-        let headers = ["alpha"] + betaNames + ["rsquared"]
-        let columns = [rolling.alpha] + rolling.betas + [rolling.rsquared]
+        let full = rolling.hasRegressionStatistics
+        let headers = full ? ["alpha"] + betaNames + ["rsquared"] : betaNames
+        let columns = full ? [rolling.alpha] + rolling.betas + [rolling.rsquared] : rolling.betas
         let shown: [Int?] = allRows ? rolling.dates.indices.map { $0 } : SeriesText.headTail(rolling.count)
         func cell(_ x: Double) -> String { x.isNaN ? "NaN" : NumberFormat.fixed(x, 6) }
         let rows = shown.map { row in row.map { t in columns.map { cell($0[t]) } } ?? headers.map { _ in "..." } }
