@@ -73,10 +73,7 @@ import HedgeCore
         #expect((t.session.workspace["r"] as? RollingObject)?.rolling.dates.first == from)
         #expect(t.run("hedge p with m from \(from) to \(to) as h").ok)
         #expect(try Self.series(t, "h").count == 200)
-        let backtest = t.run("backtest p vs d.SYNIDX from \(from) to \(to) as bt")
-        #expect(backtest.ok && backtest.out.contains("bt: backtest, method notebook, long p / short d.SYNIDX, \(from) … \(to)"), "\(backtest.out)")
-        #expect(t.run("save s.hedge").ok)
-        #expect(try #require(t.read("s.hedge")).contains("backtest p vs d.SYNIDX rebalance 30 cost 0.001 rf 0.02 capital 1000000.0 method notebook from \(from) to \(to) as bt"))
+
     }
 
     @Test func rollingWindowMakesAnObjectWithSeriesParts() throws {

@@ -7,6 +7,7 @@ public enum CommandRegistry {
         RollingCommand.self,
         HedgeCommand.self,
         BacktestCommand.self,
+        StatsCommand.self,
         PlotCommand.self,
         ExportCommand.self,
         ListCommand.self,
