@@ -88,6 +88,8 @@ import HedgeCore
         #expect(object.rolling.betas[0].elementsEqual(direct.betas[0]) { $0 == $1 || ($0.isNaN && $1.isNaN) })
         // Parts are series, usable wherever a series is.
         for part in ["r.beta", "r.alpha", "r.rsquared"] { #expect(t.run("regress \(part) on d.SYNIDX as m_\(part.dropFirst(2))").ok) }
+        let daily = t.run("backtest p vs d.SYNIDX method daily beta r.beta as bd")
+        #expect(daily.ok && daily.out.contains("beta r.beta"), "\(daily.err)")
         let beta = try #require(t.session.workspace.resolve(Token("r.beta"))?.value.asSeries)
         #expect(beta.count == aligned.count - 59 && !beta.values.contains { $0.isNaN })
         #expect(t.run("ls").out.contains("\nr ") && t.run("ls").out.contains(" rolling "))
