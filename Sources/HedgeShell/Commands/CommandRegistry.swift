@@ -4,6 +4,7 @@ public enum CommandRegistry {
         LoadCommand.self,
         WeightCommand.self,
         RegressCommand.self,
+        RollingCommand.self,
         HedgeCommand.self,
         BacktestCommand.self,
         StatsCommand.self,
