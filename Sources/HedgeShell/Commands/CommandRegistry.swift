@@ -5,8 +5,10 @@ public enum CommandRegistry {
         LoadYahooCommand.self,
         WeightCommand.self,
         RegressCommand.self,
+        RollingCommand.self,
         HedgeCommand.self,
         BacktestCommand.self,
+        StatsCommand.self,
         PlotCommand.self,
         ExportCommand.self,
         ListCommand.self,
@@ -19,6 +21,9 @@ public enum CommandRegistry {
         CacheListCommand.self,
         CacheClearCommand.self,
         SaveCommand.self,
+        UndoCommand.self,
+        HistoryCommand.self,
+        TimerCommand.self,
         QuitCommand.self,
     ]
 
