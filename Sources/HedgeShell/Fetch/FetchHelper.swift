@@ -87,6 +87,9 @@ enum FetchHelper {
         close(pipeEnds[1])
         guard spawned == 0 else {
             close(pipeEnds[0])
+            if spawned == ENOENT {
+                throw HedgeError("the fetch helper \(arguments[0]) is missing; build it with `swift build -c release --product hedge-fetch` (or set HEDGE_FETCH)")
+            }
             throw HedgeError("cannot start the fetch helper \(arguments[0]): \(String(cString: strerror(spawned)))")
         }
         var output: [UInt8] = []
