@@ -39,4 +39,19 @@ import Testing
         #expect(online.status == 1 && online.err.contains("load yahoo: AAPL: cannot reach 127.0.0.1"))
         #expect(try hedge(["--help"], environment: [:]).out.contains("--offline"))
     }
+
+    @Test func strictMakesAChangedReplayAnError() throws {
+        let directory = NSTemporaryDirectory() + "hedge-strict-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let csv = directory + "/AAA.csv", script = directory + "/s.hedge"
+        try "Date,Adj Close\n2024-01-02,10\n2024-01-03,11\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try hedge(["-c", "load \(csv) as d; save \(script)"], environment: [:]).status == 0)
+        try "Date,Adj Close\n2024-01-02,10\n2024-01-03,11\n2024-01-04,12\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let lenient = try hedge([script], environment: [:])
+        #expect(lenient.status == 0)
+        #expect(lenient.out.hasPrefix("warning: the data of `load … as d` changed since the script was saved: 1 row added after 2024-01-03\n"))
+        let strict = try hedge(["--strict", script], environment: [:])
+        #expect(strict.status == 1 && strict.err.contains("1 row added after 2024-01-03 (strict)"))
+    }
 }
