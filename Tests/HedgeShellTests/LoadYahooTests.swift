@@ -81,7 +81,7 @@ import HedgeCore
         text = text.replacingOccurrences(of: "2024-01-03,", with: "2024-01-04,")
         try text.write(toFile: csv, atomically: true, encoding: .utf8)
         let corrupt = offline.run("load yahoo SYNQ from 2024-02-01 to 2024-03-01")
-        #expect(!corrupt.ok && corrupt.err.contains("the cache has no data for SYNQ"))
+        #expect(!corrupt.ok && corrupt.err.contains("the cache has no data for SYNQ (its entry is corrupt: its CSV does not match the recorded SHA-256)"))
         #expect(offline.run("cache ls").out.contains("corrupt: its CSV does not match the recorded SHA-256"))
         #expect(offline.run("cache clear SYNQ").out == "removed SYNQ from the price cache\n")
         #expect(!offline.run("cache ls").out.contains("SYNQ"))

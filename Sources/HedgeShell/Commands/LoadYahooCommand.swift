@@ -57,13 +57,15 @@ struct LoadYahooCommand: ShellCommand, Replayable {
         var toFetch: [String] = []
         var unavailable: [String] = []
         var notes: [String] = []
+        var corrupt: [String: String] = [:]
         for symbol in symbols {
             var entry: CacheEntry?
             switch cache.lookup(symbol) {
             case .missing: entry = nil
             case .valid(let found): entry = found
             case .corrupt(let reason):
-                notes.append("the cache entry of \(symbol) is corrupt (\(reason)); " + (environment.offline ? "not used" : "fetching it again"))
+                corrupt[symbol] = reason
+                notes.append("the cache entry of \(symbol) is corrupt (\(reason)); fetching it again")
             }
             switch CachePolicy.decide(entry: entry, from: from, to: to, refresh: refresh, offline: environment.offline) {
             case .serve: break
@@ -73,7 +75,8 @@ struct LoadYahooCommand: ShellCommand, Replayable {
             }
         }
         if !unavailable.isEmpty {
-            throw ShellError("offline, and the cache has no data for \(unavailable.joined(separator: ", ")) "
+            let named = unavailable.map { symbol in corrupt[symbol].map { "\(symbol) (its entry is corrupt: \($0))" } ?? symbol }
+            throw ShellError("offline, and the cache has no data for \(named.joined(separator: ", ")) "
                              + "(load without --offline / HEDGE_OFFLINE to fetch \(unavailable.count == 1 ? "it" : "them"))", at: tickers[0])
         }
         if !toFetch.isEmpty {
