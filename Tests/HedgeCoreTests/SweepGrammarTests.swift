@@ -221,9 +221,14 @@ struct SweepVectors: Decodable {
         }
     }
 
-    @Test func blockingBridge() throws {
-        #expect(try ParallelRunner.mapBlocking(count: 37) { $0 * $0 } == (0..<37).map { $0 * $0 })
-        #expect(try ParallelRunner.mapBlocking(count: 0) { $0 } == [])
+    /// The blocking bridge, called from a thread outside the cooperative pool (as the shell does).
+    @Test func blockingBridge() async throws {
+        let squares = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[Int], any Error>) in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try ParallelRunner.mapBlocking(count: 37) { $0 * $0 } })
+            }
+        }
+        #expect(squares == (0..<37).map { $0 * $0 })
         #expect(ParallelRunner.chunkRanges(count: 10, chunks: 3) == [0..<4, 4..<7, 7..<10])
     }
 }

@@ -55,21 +55,23 @@ public enum ParallelRunner {
     }
 
     /// `map` for synchronous callers: blocks the calling thread until every job has finished (or one
-    /// failed, or `cancellation` stopped them). Must not be called from a task of the cooperative pool.
+    /// failed, or `cancellation` stopped them). See `waitFor`.
     public static func mapBlocking<T: Sendable>(
         count: Int, workers: Int = availableCores, cancellation: Cancellation? = nil,
         progress: (@Sendable (Int) -> Void)? = nil, _ job: @escaping @Sendable (Int) throws -> T
     ) throws -> [T] {
-        let outcome = OutcomeBox<[T]>()
+        try waitFor { try await map(count: count, workers: workers, cancellation: cancellation, progress: progress, job) }
+    }
+
+    /// Runs `operation` in a detached task and blocks the calling thread until it returns. For a
+    /// synchronous caller on its own thread (the shell's main thread); never call it from a task of the
+    /// cooperative pool, which it could starve.
+    public static func waitFor<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+        let outcome = OutcomeBox<T>()
         let finished = DispatchSemaphore(value: 0)
         Task.detached {
-            let result: Result<[T], any Error>
-            do {
-                result = .success(try await map(count: count, workers: workers, cancellation: cancellation,
-                                                progress: progress, job))
-            } catch {
-                result = .failure(error)
-            }
+            let result: Result<T, any Error>
+            do { result = .success(try await operation()) } catch { result = .failure(error) }
             outcome.value.withLock { $0 = result }
             finished.signal()
         }
