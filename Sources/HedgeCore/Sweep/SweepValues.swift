@@ -110,7 +110,8 @@ public enum SweepValues {
         return value
     }
 
-    static func grouped(_ n: Int) -> String {
+    /// `n` with thousands separators: 100000 → `100,000`.
+    public static func grouped(_ n: Int) -> String {
         let digits = Array(String(n))
         var text = ""
         for (i, ch) in digits.enumerated() {

@@ -6,6 +6,8 @@ public enum CommandRegistry {
         RegressCommand.self,
         HedgeCommand.self,
         BacktestCommand.self,
+        SweepCommand.self,
+        WalkForwardCommand.self,
         PlotCommand.self,
         ExportCommand.self,
         ListCommand.self,

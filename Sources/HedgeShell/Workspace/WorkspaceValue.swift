@@ -32,6 +32,13 @@ public protocol WorkspaceValue: Sendable {
     /// drawn as a series. `request` says what was asked (mode, size, title).
     func chart(name: String, request: ChartRequest) throws -> [String]?
 
+    /// Whether `plot-ascii NAME WORD…` passes the words after the name to `chart` (a sweep's metric)
+    /// instead of reading them as more series.
+    var takesChartArguments: Bool { get }
+
+    /// Whether `show NAME sort METRIC top N` applies (a ranked table).
+    var isRanked: Bool { get }
+
     /// Equality across existentials (for workspace snapshots).
     func isEqual(to other: any WorkspaceValue) -> Bool
 }
@@ -42,6 +49,8 @@ extension WorkspaceValue {
     public func part(_ path: String, of name: String) throws(ShellError) -> (any WorkspaceValue)? { nil }
     public var partNames: [String] { [] }
     public func chart(name: String, request: ChartRequest) throws -> [String]? { nil }
+    public var takesChartArguments: Bool { false }
+    public var isRanked: Bool { false }
 }
 
 extension WorkspaceValue where Self: Equatable {
@@ -67,9 +76,13 @@ public struct DisplayContext: Sendable {
     public var timestamp: SummaryTimestamp
     /// Print every row instead of pandas' head/tail.
     public var allRows: Bool
+    /// `show … sort METRIC`: the column a table is ordered by (kinds with ranked rows, e.g. a sweep).
+    public var sortBy: String?
+    /// `show … top N`: how many rows of a ranked table to print.
+    public var top: Int?
 
-    public init(style: TextStyle, timestamp: SummaryTimestamp, allRows: Bool = false) {
-        self.style = style; self.timestamp = timestamp; self.allRows = allRows
+    public init(style: TextStyle, timestamp: SummaryTimestamp, allRows: Bool = false, sortBy: String? = nil, top: Int? = nil) {
+        self.style = style; self.timestamp = timestamp; self.allRows = allRows; self.sortBy = sortBy; self.top = top
     }
 
     /// The statsmodels-style summary stamped with this context's clock.
@@ -87,7 +100,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public struct ChartRequest: Sendable {
     public var mode: PlotMode
     public var style: ChartStyle
-    public init(mode: PlotMode, style: ChartStyle) { self.mode = mode; self.style = style }
+    /// Words after the object's name (`plot-ascii SW sharpe`), for kinds that take them.
+    public var arguments: [String]
+    /// `by P1 P2`: the parameters to draw (a sweep's heatmap axes).
+    public var by: [String]
+    public init(mode: PlotMode, style: ChartStyle, arguments: [String] = [], by: [String] = []) {
+        self.mode = mode; self.style = style; self.arguments = arguments; self.by = by
+    }
 }
 
 /// What `plot-ascii` draws.
