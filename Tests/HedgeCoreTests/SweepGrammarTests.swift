@@ -231,4 +231,10 @@ struct SweepVectors: Decodable {
         #expect(squares == (0..<37).map { $0 * $0 })
         #expect(ParallelRunner.chunkRanges(count: 10, chunks: 3) == [0..<4, 4..<7, 7..<10])
     }
+
+    /// A synchronous caller on a thread of the cooperative pool (a synchronous test, the shell in a test)
+    /// cannot starve the jobs: they run on Dispatch's threads.
+    @Test func blockingFromThePool() throws {
+        #expect(try ParallelRunner.mapBlocking(count: 500, workers: 2) { $0 + 1 } == (1...500).map { $0 })
+    }
 }

@@ -63,13 +63,13 @@ public enum ParallelRunner {
         try waitFor { try await map(count: count, workers: workers, cancellation: cancellation, progress: progress, job) }
     }
 
-    /// Runs `operation` in a detached task and blocks the calling thread until it returns. For a
-    /// synchronous caller on its own thread (the shell's main thread); never call it from a task of the
-    /// cooperative pool, which it could starve.
+    /// Runs `operation` in a detached task and blocks the calling thread until it returns. The task and
+    /// its children prefer `DispatchTaskExecutor` (Dispatch's worker threads), not the cooperative pool, so a
+    /// caller that is itself on a pool thread (a synchronous test) cannot starve them.
     public static func waitFor<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
         let outcome = OutcomeBox<T>()
         let finished = DispatchSemaphore(value: 0)
-        Task.detached {
+        Task.detached(executorPreference: DispatchTaskExecutor.shared) {
             let result: Result<T, any Error>
             do { result = .success(try await operation()) } catch { result = .failure(error) }
             outcome.value.withLock { $0 = result }
@@ -98,4 +98,15 @@ public enum ParallelRunner {
 /// A place a detached task leaves its result for the thread waiting on it.
 private final class OutcomeBox<T: Sendable>: Sendable {
     let value = Mutex<Result<T, any Error>?>(nil)
+}
+
+/// A task executor running jobs on Dispatch's global concurrent queue, outside Swift's cooperative pool.
+final class DispatchTaskExecutor: TaskExecutor {
+    static let shared = DispatchTaskExecutor()
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let unowned = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        DispatchQueue.global().async { unowned.runSynchronously(on: executor) }
+    }
 }
