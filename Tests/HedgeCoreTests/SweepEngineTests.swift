@@ -230,3 +230,39 @@ enum SweepTestData {
         }
     }
 }
+
+/// Sweep cells against the independent pandas oracle of `method daily` (`Fixtures/daily/cases.json`):
+/// each fixture's parameters are one cell of a sweep that also holds other values, compared at 1e-9.
+@Suite struct SweepOracleTests {
+    @Test func cellsMatchThePandasOracle() async throws {
+        let fixtures = try DailyFixtures.load()
+        var checked = 0
+        for fixture in fixtures.backtests where fixture.parameters.beta != "series" {
+            let p = fixture.swiftParameters
+            let inputs = try DailyBacktestInputs(long: fixture.long.series("long"), benchmark: fixture.benchmark.series("bench"))
+            let axes = [SweepAxis(name: "rebalance", values: Array(Set([Double(p.rebalance), Double(p.rebalance + 7)])).sorted()),
+                        SweepAxis(name: "cost", values: Array(Set([p.cost, p.cost + 0.001])).sorted())]
+            let sweep = try ParameterSweep(inputs: inputs, base: p, axes: axes)
+            let result = try await sweep.run(workers: 2)
+            let k = sweep.grid.flatIndex([axes[0].values.firstIndex(of: Double(p.rebalance))!, axes[1].values.firstIndex(of: p.cost)!])
+            let row = result.rows[k].metrics
+            let sheet = fixture.tear_sheet
+            let expected: [(SweepMetric, Double)] = [
+                (.totalReturn, sheet.hedged.total_return.value), (.cagr, sheet.hedged.cagr.value),
+                (.volatility, sheet.hedged.volatility.value), (.sharpe, sheet.hedged.sharpe.value),
+                (.sortino, sheet.hedged.sortino.value), (.maxDrawdown, sheet.hedged.max_drawdown.value),
+                (.calmar, sheet.hedged.calmar.value), (.hitRate, sheet.hedged.hit_rate.value),
+                (.var95, sheet.hedged.var95.value), (.cvar95, sheet.hedged.cvar95.value),
+                (.skew, sheet.hedged.skew.value), (.excessKurtosis, sheet.hedged.excess_kurtosis.value),
+                (.longestDrawdownDays, Double(sheet.hedged.longest_drawdown_days)),
+                (.rebalances, Double(sheet.hedge.rebalances)), (.totalCosts, sheet.hedge.total_costs.value),
+                (.annualizedTurnover, sheet.hedge.annualized_turnover.value),
+                (.hedgeEffectiveness, sheet.hedge.hedge_effectiveness.value), (.meanBeta, sheet.hedge.mean_beta.value)]
+            for (metric, value) in expected {
+                #expect(close(row[metric.column], value, rel: 1e-9, tinyBelow: 1e-15), "\(fixture.name) \(metric.rawValue)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 3)
+    }
+}
