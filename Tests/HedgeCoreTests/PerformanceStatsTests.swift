@@ -119,3 +119,58 @@ import Testing
         #expect(close(h.hedgeEffectiveness, 1 - varR / varP, rel: 1e-13))
     }
 }
+
+@Suite struct StatsTableTests {
+    @Test func columnFromStatsCarriesEveryDailyFigure() {
+        let s = PerformanceStats(returns: [0.01, -0.02, 0.03, 0.005], benchmark: [0.02, -0.01, 0.01, 0.0], riskFreeRate: 0.02)
+        let column = StatsColumn(name: "x", stats: s)
+        #expect(column[.sharpe] == s.sharpe && column[.cvar95] == s.conditionalValueAtRisk95)
+        #expect(column[.rebalances].isNaN)
+        let table = StatsTable(columns: [column])
+        #expect(table.metrics.first == .days && table.metrics.last == .worstDay && !table.metrics.contains(.meanBeta))
+    }
+
+    @Test func notebookColumnUsesItsOwnFigures() throws {
+        let n = 95
+        let dates = (0..<n).map { Day(ordinal: 19_000 + $0) }
+        let bench = (0..<n).map { 0.01 * sin(Double($0)) }
+        let long = (0..<n).map { 0.001 + 1.2 * bench[$0] + 0.003 * cos(Double($0 * 7)) }
+        let r = try NotebookBacktest.run(dates: dates, long: long, benchmark: bench)
+        let v = r.notebookStatsColumnValues
+        #expect(v[.totalReturn] == r.totalReturnPercent / 100)
+        #expect(v[.cagr] == r.annualizedReturnPercent / 100)
+        #expect(v[.sharpe] == r.sharpe)
+        #expect(v[.rebalances] == Double(r.reportedCount))
+        #expect(v[.days] == Double(r.reportedCount - 1))
+        let values = r.reportedValues
+        #expect(v[.bestDay] == (1..<values.count).map { values[$0] / values[$0 - 1] - 1 }.max())
+    }
+}
+
+@Suite struct PercentileSelectionTests {
+    /// numpy's linear percentile from a full sort, the textbook way.
+    func sortedPercentile(_ x: [Double], _ q: Double) -> Double {
+        let s = x.sorted()
+        let h = Double(s.count - 1) * q / 100
+        let lo = Int(h.rounded(.down)), hi = min(lo + 1, s.count - 1)
+        let g = h - Double(lo)
+        return g >= 0.5 ? s[hi] - (s[hi] - s[lo]) * (1 - g) : s[lo] + (s[hi] - s[lo]) * g
+    }
+
+    /// Selection (no full sort) agrees exactly with sorting, duplicates and ties included.
+    @Test func selectionAgreesWithSorting() {
+        var state: UInt64 = 42
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 40 % 64) / 1000 - 5
+        }
+        for n in [1, 2, 3, 4, 5, 10, 21, 100, 257, 1000] {
+            let x = (0..<n).map { _ in (next() * 10).rounded() / 10 }  // many ties
+            for q in [0.0, 5, 25, 50, 75, 95, 100] {
+                #expect(ReturnStatistics.percentile(x, q) == sortedPercentile(x, q), "n \(n) q \(q)")
+            }
+        }
+        #expect(ReturnStatistics.percentile([], 5).isNaN)
+        #expect(ReturnStatistics.percentile([1, .nan], 5).isNaN)
+    }
+}

@@ -22,11 +22,11 @@ public enum DailyBacktest {
         let rows = inputs.rows(from: p.from, to: p.to)
         let n = rows.count
         guard n > p.estimate else {
-            throw HedgeError("backtest: estimate \(p.estimate) leaves no trading day: the sample has \(n) aligned day\(n == 1 ? "" : "s")\(describe(rows, inputs)); it needs more than \(p.estimate)")
+            throw HedgeError("estimate \(p.estimate) leaves no trading day: the sample has \(n) aligned day\(n == 1 ? "" : "s")\(describe(rows, inputs)); it needs more than \(p.estimate)")
         }
         if let olsBetas {
             guard olsBetas.window == p.estimate, olsBetas.betas.count == inputs.count else {
-                throw HedgeError("backtest: the precomputed OLS betas are for another estimate window or other inputs")
+                throw HedgeError("the precomputed OLS betas are for another estimate window or other inputs")
             }
         }
         let start = rows.lowerBound + p.estimate
@@ -82,18 +82,18 @@ public enum DailyBacktest {
         case .ols:
             let beta = table?.betas[t] ?? windowSlope(inputs, row: t, window: p.estimate)
             guard beta.isFinite else {
-                throw HedgeError("backtest: the benchmark's returns do not vary over the \(p.estimate) days before \(inputs.dates[t]), so the OLS beta is undefined")
+                throw HedgeError("the benchmark's returns do not vary over the \(p.estimate) days before \(inputs.dates[t]), so the OLS beta is undefined")
             }
             return beta
         case .series(let series):
             let date = inputs.dates[t]
             let k = series.dates.partitioningIndex { $0 >= date } - 1
             guard k >= 0 else {
-                throw HedgeError("backtest: beta series '\(series.name)' has no value before \(date) (its first date is \(series.first.map { "\($0)" } ?? "none"))")
+                throw HedgeError("beta series '\(series.name)' has no value before \(date) (its first date is \(series.first.map { "\($0)" } ?? "none"))")
             }
             let value = series.values[k]
             guard value.isFinite else {
-                throw HedgeError("backtest: beta series '\(series.name)' is \(value.isNaN ? "NaN" : "not finite") on \(series.dates[k]), the last date before the rebalance on \(date)")
+                throw HedgeError("beta series '\(series.name)' is \(value.isNaN ? "NaN" : "not finite") on \(series.dates[k]), the last date before the rebalance on \(date)")
             }
             return value
         }
@@ -119,7 +119,7 @@ public enum DailyBacktest {
     }
 
     private static func wipedOut(on date: Day, equity: Double) -> HedgeError {
-        HedgeError("backtest: equity wiped out on \(date) (equity \(equity)); the backtest stops there")
+        HedgeError("equity wiped out on \(date) (equity \(equity)); the backtest stops there")
     }
 
     private static func describe(_ rows: Range<Int>, _ inputs: DailyBacktestInputs) -> String {

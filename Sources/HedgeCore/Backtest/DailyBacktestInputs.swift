@@ -20,14 +20,14 @@ public struct DailyBacktestInputs: Sendable, Equatable {
     /// (dates strictly increasing, values finite).
     public init(dates: [Day], long: [Double], benchmark: [Double]) throws {
         guard dates.count == long.count, dates.count == benchmark.count else {
-            throw HedgeError("backtest: the inputs differ in length (\(dates.count) dates, \(long.count) long, \(benchmark.count) benchmark returns)")
+            throw HedgeError("the inputs differ in length (\(dates.count) dates, \(long.count) long, \(benchmark.count) benchmark returns)")
         }
         for i in dates.indices {
             guard long[i].isFinite, benchmark[i].isFinite else {
-                throw HedgeError("backtest: the returns on \(dates[i]) are not finite numbers")
+                throw HedgeError("the returns on \(dates[i]) are not finite numbers")
             }
             if i > 0, !(dates[i - 1] < dates[i]) {
-                throw HedgeError("backtest: the dates must strictly increase (\(dates[i - 1]) then \(dates[i]))")
+                throw HedgeError("the dates must strictly increase (\(dates[i - 1]) then \(dates[i]))")
             }
         }
         self.dates = dates

@@ -54,16 +54,29 @@ public struct PerformanceStats: Sendable, Equatable {
         let m = r.count
         let rfd = DailyBacktestParameters.dailyRate(annual: riskFreeRate)
         days = m
-        var growth = 1.0
-        for v in r { growth *= 1 + v }
+        // One pass for the growth, the excess mean, the downside, the hit rate and the extremes;
+        // a second (two-pass variance) for the deviations of the excess returns. No allocation.
+        var growth = 1.0, excessSum = 0.0, downsideSum = 0.0, wins = 0
+        var best = -Double.infinity, worst = Double.infinity
+        for v in r {
+            growth *= 1 + v
+            let x = v - rfd
+            excessSum += x
+            let d = min(x, 0)
+            downsideSum += d * d
+            if v > 0 { wins += 1 }
+            best = max(best, v); worst = min(worst, v)
+        }
+        let count = Double(m)
+        let meanExcess = m > 0 ? excessSum / count : .nan
+        var squares = 0.0
+        for v in r { let d = (v - rfd) - meanExcess; squares += d * d }
+        let excessStd = m > 1 ? (squares / (count - 1)).squareRoot() : .nan
         totalReturn = growth - 1
-        cagr = pow(1 + totalReturn, year / Double(m)) - 1
+        cagr = pow(1 + totalReturn, year / count) - 1
         volatility = ReturnStatistics.standardDeviation(r) * year.squareRoot()
-        let excess = r.map { $0 - rfd }
-        let meanExcess = ReturnStatistics.mean(excess)
-        sharpe = meanExcess / ReturnStatistics.standardDeviation(excess) * year.squareRoot()
-        let downside = ReturnStatistics.mean(excess.map { min($0, 0) * min($0, 0) })
-        sortino = meanExcess / downside.squareRoot() * year.squareRoot()
+        sharpe = meanExcess / excessStd * year.squareRoot()
+        sortino = meanExcess / (m > 0 ? downsideSum / count : .nan).squareRoot() * year.squareRoot()
         let drawdown = ReturnStatistics.maxDrawdown(r)
         maxDrawdown = drawdown.depth
         longestDrawdownDays = drawdown.longestDays
@@ -74,14 +87,16 @@ public struct PerformanceStats: Sendable, Equatable {
         } else {
             beta = .nan; correlation = .nan; alpha = .nan
         }
-        hitRate = m > 0 ? Double(r.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }) / Double(m) : .nan
+        hitRate = m > 0 ? Double(wins) / count : .nan
         let valueAtRisk = ReturnStatistics.percentile(r, 5)
         valueAtRisk95 = valueAtRisk
-        conditionalValueAtRisk95 = ReturnStatistics.mean(r.filter { $0 <= valueAtRisk })
+        var tailSum = 0.0, tailCount = 0
+        for v in r where v <= valueAtRisk { tailSum += v; tailCount += 1 }
+        conditionalValueAtRisk95 = tailCount > 0 ? tailSum / Double(tailCount) : .nan
         skew = ReturnStatistics.skew(r)
         excessKurtosis = ReturnStatistics.excessKurtosis(r)
-        bestDay = r.max() ?? .nan
-        worstDay = r.min() ?? .nan
+        bestDay = m > 0 ? best : .nan
+        worstDay = m > 0 ? worst : .nan
     }
 }
 

@@ -9,33 +9,68 @@ import Darwin
 /// The building blocks of the tear sheet, each with the convention of the tool it must agree with.
 public enum ReturnStatistics {
     /// Arithmetic mean; NaN when empty.
-    public static func mean(_ x: some Collection<Double>) -> Double {
+    public static func mean(_ x: [Double]) -> Double { mean(x[...]) }
+
+    /// Arithmetic mean of a slice; NaN when empty.
+    public static func mean(_ x: ArraySlice<Double>) -> Double {
         guard !x.isEmpty else { return .nan }
-        return x.reduce(0, +) / Double(x.count)
+        var sum = 0.0
+        for v in x { sum += v }
+        return sum / Double(x.count)
     }
 
     /// Sample variance, ddof = 1 (two-pass): Σ(x − x̄)² / (m − 1); NaN with fewer than 2 values.
-    public static func variance(_ x: some Collection<Double>) -> Double {
+    public static func variance(_ x: [Double]) -> Double { variance(x[...]) }
+
+    /// Sample variance of a slice, ddof = 1.
+    public static func variance(_ x: ArraySlice<Double>) -> Double {
         guard x.count > 1 else { return .nan }
         let m = mean(x)
-        return x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)
+        var sum = 0.0
+        for v in x { sum += (v - m) * (v - m) }
+        return sum / Double(x.count - 1)
     }
 
     /// Sample standard deviation, ddof = 1.
-    public static func standardDeviation(_ x: some Collection<Double>) -> Double { variance(x).squareRoot() }
+    public static func standardDeviation(_ x: [Double]) -> Double { variance(x[...]).squareRoot() }
 
     /// numpy's `percentile(x, q)` with the default linear method: h = (m − 1)·q/100 on the sorted values,
     /// interpolated between the neighbours (numpy's `_lerp`, which for a fraction ≥ 0.5 works from the upper one).
     public static func percentile(_ x: [Double], _ q: Double) -> Double {
-        guard !x.isEmpty else { return .nan }
-        let sorted = x.sorted()
-        let h = Double(sorted.count - 1) * q / 100
+        guard !x.isEmpty, !x.contains(where: \.isNaN) else { return .nan }
+        let h = Double(x.count - 1) * q / 100
         let lo = Int(h.rounded(.down))
-        let hi = min(lo + 1, sorted.count - 1)
         let g = h - Double(lo)
-        let a = sorted[lo], b = sorted[hi]
+        var work = x
+        let (a, b) = work.withUnsafeMutableBufferPointer { buffer in
+            // The lo-th smallest by selection (no full sort), then the smallest of what lies above it.
+            let a = select(buffer, lo)
+            var b = a
+            if lo + 1 < buffer.count {
+                b = buffer[lo + 1]
+                for i in (lo + 1)..<buffer.count where buffer[i] < b { b = buffer[i] }
+            }
+            return (a, b)
+        }
         let diff = b - a
         return g >= 0.5 ? b - diff * (1 - g) : a + diff * g
+    }
+
+    /// Rearranges `x` so that `x[k]` is its k-th smallest (0-based), smaller ones before it and the
+    /// others after it (Hoare's selection); returns `x[k]`. The values must not be NaN.
+    static func select(_ x: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var lo = 0, hi = x.count - 1
+        while lo < hi {
+            let pivot = x[lo + (hi - lo) / 2]
+            var i = lo, j = hi
+            while i <= j {
+                while x[i] < pivot { i += 1 }
+                while x[j] > pivot { j -= 1 }
+                if i <= j { x.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return x[k] }
+        }
+        return x[k]
     }
 
     /// pandas `Series.skew()`: the bias-corrected G1 = m·√(m − 1)/(m − 2) · S3 / S2^1.5 with Sk = Σ(x − x̄)^k.
