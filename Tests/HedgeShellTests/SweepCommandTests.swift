@@ -63,7 +63,8 @@ import Testing
         #expect(t.run("sweep p vs d.SYNIDX rebalance 5..60 by 5").err.contains("rebalance takes a number, a range START..END step STEP or a list A,B,C"))
         #expect(t.run("sweep p vs d.SYNIDX rebalance 20").err.contains("give at least one parameter a range"))
         #expect(t.run("sweep p vs d.SYNIDX rebalance 1..400 estimate 20..300").err.contains("more than 100,000 configurations"))
-        #expect(t.run("sweep p vs d.SYNIDX cost 0,0.1 method notebook").err.contains("method notebook cannot be swept yet"))
+        #expect(t.run("walkforward p vs d.SYNIDX cost 0,0.1 train 100 test 50 method notebook").err.contains("walkforward runs method daily only"))
+        #expect(t.run("sweep p vs d.SYNIDX estimate 20,40 method notebook").err.contains("method notebook has no estimate parameter"))
     }
 
     @Test func walkforwardReportsFoldsAndIsASeries() throws {
@@ -79,6 +80,28 @@ import Testing
         #expect(t.read("wf.csv")?.hasPrefix("date,equity,return,long_notional,short_notional,beta,fold\n") == true)
         #expect(t.run("show wf.equity").ok)
         #expect(t.run("walkforward p vs d.SYNIDX rebalance 10,20 train 5000 test 10").err.contains("leaves no day to test"))
+    }
+
+    /// method notebook: each cell is the notebook backtest `backtest … method notebook` gives.
+    @Test func notebookSweepCellsEqualNotebookBacktests() throws {
+        let t = Self.session()
+        let r = t.run("sweep p vs d.SYNIDX rebalance 20,30,45 cost 0,0.001 method notebook as nb")
+        #expect(r.ok, "\(r.err)")
+        #expect(r.out.contains("Sweep of method notebook") && r.out.contains("the notebook's own figures"))
+        let object = try #require(t.session.workspace["nb"] as? SweepObject)
+        let p = try #require(t.session.workspace["p"]?.asSeries)
+        let bench = try t.session.workspace.series(Token("d.SYNIDX")).series
+        for k in 0..<6 {
+            let v = object.result.grid.values(of: k)
+            let single = try NotebookBacktest.run(portfolio: p, benchmark: bench,
+                                                  parameters: BacktestParameters(rebalance: Int(v[0]), cost: v[1]))
+            let row = object.result.rows[k].metrics
+            #expect(row[SweepMetric.sharpe.column] == single.sharpe)
+            #expect(row[SweepMetric.totalReturn.column] == single.totalReturnPercent / 100)
+            #expect(row[SweepMetric.cagr.column] == single.annualizedReturnPercent / 100)
+            #expect(row[SweepMetric.volatility.column].isNaN)
+        }
+        #expect(t.run("plot-ascii nb sharpe ascii width 60 height 18").ok)
     }
 
     /// Ctrl-C (the session's cancellation) stops a sweep and leaves the workspace as it was.

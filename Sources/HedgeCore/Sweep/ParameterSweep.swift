@@ -1,5 +1,23 @@
-/// A grid of `method daily` backtests over the same aligned inputs, ready to run configuration by
-/// configuration or all at once on every core.
+/// Which backtest a sweep runs.
+public enum SweepMethod: String, Sendable, Equatable {
+    /// The daily mark-to-market backtest (`DailyBacktest`): every `SweepMetric`.
+    case daily
+    /// The notebook's backtest (`NotebookBacktest`), parameters `rebalance`, `cost`, `rf`, `capital`, and
+    /// only its own figures: `total_return` (its total realized return), `cagr` (its annual return),
+    /// `sharpe` (its per-rebalance-period Sharpe ratio), `rebalances` (its rebalancing steps); other metrics NaN.
+    case notebook
+
+    /// The parameters the method has.
+    public var parameters: [SweepParameter] {
+        switch self {
+        case .daily: SweepParameter.allCases
+        case .notebook: [.rebalance, .cost, .rf, .capital]
+        }
+    }
+}
+
+/// A grid of `method daily` (or `method notebook`) backtests over the same aligned inputs, ready to run
+/// configuration by configuration or all at once on every core.
 ///
 /// Work shared by all configurations is done once, in `init`: the returns are aligned once (the
 /// `DailyBacktestInputs`), the OLS β of every estimation window is computed once per distinct `estimate`
@@ -12,15 +30,20 @@ public struct ParameterSweep: Sendable {
     public let grid: SweepGrid
     /// The parameter of each grid axis.
     public let parameters: [SweepParameter]
+    public let method: SweepMethod
     private let olsTables: [Int: OLSBetaTable]
     private let rollingBetas: [Int: Series]
 
     /// Checks every configuration (whole days, the limits of `DailyBacktestParameters.validate`,
     /// window ≤ estimate) and precomputes the shared β tables. Axis names must be `SweepParameter`s.
     public init(inputs: DailyBacktestInputs, base: DailyBacktestParameters, axes: [SweepAxis],
-                cancellation: Cancellation? = nil) throws {
+                method: SweepMethod = .daily, cancellation: Cancellation? = nil) throws {
         let grid = try SweepGrid(axes)
         let parameters = try axes.map { try SweepParameter.named($0.name) }
+        if let other = parameters.first(where: { !method.parameters.contains($0) }) {
+            throw HedgeError("method \(method.rawValue) has no \(other.rawValue) parameter; sweep one of: \(method.parameters.map(\.rawValue).joined(separator: ", "))")
+        }
+        self.method = method
         for (axis, parameter) in zip(axes, parameters) { for v in axis.values { try parameter.check(v) } }
         if parameters.contains(.window) {
             guard base.beta == .ols else { throw HedgeError("window sweeps a rolling OLS β: it cannot go with beta fixed or a β series") }
@@ -31,11 +54,12 @@ public struct ParameterSweep: Sendable {
         self.parameters = parameters
         // Each parameter's values are checked at the axes' extremes: validate() is monotone in each.
         for corner in ParameterSweep.extremeConfigurations(grid) {
-            try ParameterSweep.configuration(values: corner, parameters: parameters, base: base).parameters.validate()
+            let p = ParameterSweep.configuration(values: corner, parameters: parameters, base: base).parameters
+            if method == .notebook { try ParameterSweep.notebookParameters(p).validate() } else { try p.validate() }
         }
         var tables: [Int: OLSBetaTable] = [:]
         var rolling: [Int: Series] = [:]
-        if base.beta == .ols {
+        if base.beta == .ols && method == .daily {
             let estimates = Set(ParameterSweep.values(of: .estimate, parameters: parameters, grid: grid) ?? [Double(base.estimate)])
             let windows = ParameterSweep.values(of: .window, parameters: parameters, grid: grid)
             if !parameters.contains(.window) {
@@ -90,9 +114,33 @@ public struct ParameterSweep: Sendable {
         try ParallelRunner.waitFor { try await self.run(workers: workers, cancellation: cancellation, progress: progress) }
     }
 
+    /// The notebook backtest of configuration `flat` on the (base-cut) aligned inputs.
+    public func notebookBacktest(_ flat: Int) throws -> BacktestResult {
+        let p = parameters(of: flat)
+        let rows = inputs.rows(from: p.from, to: p.to)
+        return try NotebookBacktest.run(dates: Array(inputs.dates[rows]), long: Array(inputs.long[rows]),
+                                        benchmark: Array(inputs.benchmark[rows]), parameters: ParameterSweep.notebookParameters(p))
+    }
+
+    /// The notebook's settings taken from daily parameters (rebalance, cost, rf, capital).
+    static func notebookParameters(_ p: DailyBacktestParameters) -> BacktestParameters {
+        BacktestParameters(rebalance: p.rebalance, cost: p.cost, riskFreeRate: p.riskFreeRate, capital: p.capital)
+    }
+
+    /// The figures a notebook backtest has, as `SweepMetric` values (see `SweepMethod.notebook`).
+    static func notebookMetrics(_ r: BacktestResult) -> [Double] {
+        var metrics = Array(repeating: Double.nan, count: SweepMetric.allCases.count)
+        metrics[SweepMetric.totalReturn.column] = r.totalReturnPercent / 100
+        metrics[SweepMetric.cagr.column] = r.annualizedReturnPercent / 100
+        metrics[SweepMetric.sharpe.column] = r.sharpe
+        metrics[SweepMetric.rebalances.column] = Double(r.reportedCount)
+        return metrics
+    }
+
     /// The metrics of configuration `flat` on the whole (base-cut) sample, or its failure.
     func evaluate(_ flat: Int) -> SweepRow {
         do {
+            if method == .notebook { return SweepRow(metrics: ParameterSweep.notebookMetrics(try notebookBacktest(flat)), failure: nil) }
             return SweepRow(metrics: SweepMetric.values(of: try backtest(flat)), failure: nil)
         } catch let error as HedgeError {
             return SweepRow(metrics: Array(repeating: .nan, count: SweepMetric.allCases.count), failure: error.message)

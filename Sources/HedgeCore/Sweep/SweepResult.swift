@@ -4,6 +4,8 @@ public struct SweepResult: Sendable {
     public let grid: SweepGrid
     /// The fixed parameters the swept ones were varied around.
     public let base: DailyBacktestParameters
+    /// The backtest method the configurations ran.
+    public let method: SweepMethod
     /// One row per configuration, in grid order.
     public let rows: [SweepRow]
     /// First and last trading day of the widest configuration, for the description.
@@ -13,18 +15,20 @@ public struct SweepResult: Sendable {
     init(sweep: ParameterSweep, rows: [SweepRow]) {
         grid = sweep.grid
         base = sweep.base
+        method = sweep.method
         self.rows = rows
         let cut = sweep.inputs.rows(from: sweep.base.from, to: sweep.base.to)
         let smallest = sweep.grid.axes.first { $0.name == SweepParameter.estimate.rawValue }?.values.first
             .map(Int.init) ?? sweep.base.estimate
-        let start = cut.lowerBound + smallest
+        let start = cut.lowerBound + (sweep.method == .notebook ? 0 : smallest)
         first = start < cut.upperBound ? sweep.inputs.dates[start] : nil
         last = cut.isEmpty ? nil : sweep.inputs.dates[cut.upperBound - 1]
     }
 
     /// A result from already computed rows (tests, reloaded files).
-    public init(grid: SweepGrid, base: DailyBacktestParameters, rows: [SweepRow], first: Day? = nil, last: Day? = nil) {
-        self.grid = grid; self.base = base; self.rows = rows; self.first = first; self.last = last
+    public init(grid: SweepGrid, base: DailyBacktestParameters, method: SweepMethod = .daily, rows: [SweepRow],
+                first: Day? = nil, last: Day? = nil) {
+        self.grid = grid; self.base = base; self.method = method; self.rows = rows; self.first = first; self.last = last
     }
 
     /// `metric` of every configuration, in grid order.

@@ -51,6 +51,7 @@ public enum WalkForward {
     public static func run(sweep: ParameterSweep, train: Int, test: Int, metric: SweepMetric,
                            workers: Int = ParallelRunner.availableCores, cancellation: Cancellation? = nil,
                            progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> WalkForwardResult {
+        guard sweep.method == .daily else { throw HedgeError("walkforward runs method daily only") }
         let inputs = sweep.inputs, dates = inputs.dates
         let cut = inputs.rows(from: sweep.base.from, to: sweep.base.to)
         let start = cut.lowerBound + sweep.largestEstimate

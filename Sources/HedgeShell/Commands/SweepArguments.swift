@@ -15,6 +15,7 @@ struct SweepArguments: Equatable {
         "PARAM is rebalance, estimate, cost, rf, borrow, capital or window (a rolling OLS β window, at most estimate).",
         "VALUES is a range START..END step STEP (END included when it lands on a step; values start + i·step rounded to the step's decimals) or a list A,B,C; a single number fixes the parameter.",
         "The other parameters take the method daily defaults (rebalance 30, estimate 60, cost 0.001, rf 0.02, borrow 0, capital 1000000).",
+        "method notebook sweeps rebalance, cost, rf and capital of the notebook's backtest; it has only the notebook's own figures (total_return, cagr = its annual return, sharpe = its per-rebalance-period Sharpe, rebalances).",
     ]
 
     /// Swept parameters with their values, in the order given.
@@ -25,11 +26,10 @@ struct SweepArguments: Equatable {
     var fixed: [(SweepParameter, Double)]
     var from: Day?
     var to: Day?
+    var method: SweepMethod
 
     init(_ arguments: ArgumentList) throws(ShellError) {
-        if let method = try arguments.choice("method"), method != "daily" {
-            throw ShellError("method notebook cannot be swept yet: use method daily", at: arguments.value("method") ?? arguments.command)
-        }
+        method = try arguments.choice("method").flatMap(SweepMethod.init(rawValue:)) ?? .daily
         var given: [(Int, SweepParameter, [Token])] = []
         for parameter in SweepParameter.allCases {
             guard let tokens = arguments.values(parameter.rawValue) else { continue }
@@ -69,7 +69,7 @@ struct SweepArguments: Equatable {
     }
 
     static func == (a: SweepArguments, b: SweepArguments) -> Bool {
-        a.axes == b.axes && a.axisWords == b.axisWords && a.from == b.from && a.to == b.to
+        a.method == b.method && a.axes == b.axes && a.axisWords == b.axisWords && a.from == b.from && a.to == b.to
             && a.fixed.map(\.0) == b.fixed.map(\.0) && a.fixed.map(\.1) == b.fixed.map(\.1)
     }
 
@@ -96,7 +96,7 @@ struct SweepArguments: Equatable {
         var text = text
         for (axis, words) in zip(axes, axisWords) { text = text.option(axis.name, values: words) }
         for (parameter, value) in fixed { text = text.option(parameter.rawValue, NumberFormat.roundTrip(value)) }
-        return text.option("method", "daily").option("from", from).option("to", to)
+        return text.option("method", method.rawValue).option("from", from).option("to", to)
     }
 
     /// `rebalance 5..60 step 5 (12) × estimate 20,40,60 (3)`.

@@ -3,8 +3,8 @@ import HedgeCore
 /// `sweep LONG vs BENCH PARAM VALUES [PARAM VALUES…] [method daily] [fixed parameters…] [from D] [to D] [as NAME]`.
 struct SweepCommand: ShellCommand, Replayable {
     static let spec = CommandSpec(
-        "sweep", synopsis: "sweep LONG vs BENCH PARAM VALUES [PARAM VALUES...] [method daily] [from YYYY-MM-DD] [to YYYY-MM-DD] [as NAME]",
-        summary: "Run a method daily backtest for every combination of parameter values, on all cores, and rank them.",
+        "sweep", synopsis: "sweep LONG vs BENCH PARAM VALUES [PARAM VALUES...] [method daily|notebook] [from YYYY-MM-DD] [to YYYY-MM-DD] [as NAME]",
+        summary: "Run a backtest (method daily by default) for every combination of parameter values, on all cores, and rank them.",
         positionals: [Positional("LONG", .object([.series]))],
         options: [OptionSpec("vs", .object([.series]), placeholder: "BENCH", required: true)] + SweepArguments.parameterOptions
             + [SweepArguments.methodOption, .from, .to, .asName],
@@ -41,7 +41,7 @@ struct SweepCommand: ShellCommand, Replayable {
         do {
             let inputs = try DailyBacktestInputs(long: l.series, benchmark: b.series)
             let sweep = try ParameterSweep(inputs: inputs, base: parameters.base, axes: parameters.axes,
-                                           cancellation: context.cancellation)
+                                           method: parameters.method, cancellation: context.cancellation)
             let progress = SweepProgress(label: "sweep \(finalName)")
             let total = sweep.grid.count
             defer { progress.finish() }

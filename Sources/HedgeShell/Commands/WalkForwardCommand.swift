@@ -34,6 +34,9 @@ struct WalkForwardCommand: ShellCommand, Replayable {
         train = try arguments.integer("train", range: 2...1_000_000, meaning: "train N ≥ 2 trading days") ?? 0
         test = try arguments.integer("test", range: 1...1_000_000, meaning: "test M ≥ 1 trading days") ?? 0
         metric = try arguments.choice("metric").flatMap(SweepMetric.init(rawValue:)) ?? .sharpe
+        if parameters.method != .daily {
+            throw ShellError("walkforward runs method daily only", at: arguments.value("method") ?? arguments.command)
+        }
         name = try arguments.newName()
     }
 

@@ -24,14 +24,14 @@ public struct SweepObject: WorkspaceValue {
                                               .hedgeEffectiveness, .totalCosts]
 
     public var headline: String {
-        "\(SweepValues.grouped(result.grid.count)) configuration\(result.grid.count == 1 ? "" : "s") of method daily, long \(long) / short \(benchmark), \(about)"
+        "\(SweepValues.grouped(result.grid.count)) configuration\(result.grid.count == 1 ? "" : "s") of method \(result.method.rawValue), long \(long) / short \(benchmark), \(about)"
     }
 
     public func listing() -> ListingRow {
         let best = result.best(by: .sharpe).map { "best sharpe \(NumberFormat.fixed(result.values(.sharpe)[$0], 3)) at \(configurationText($0))" } ?? "no configuration ran"
         let dates = result.first.map { "\($0) … \(result.last.map { "\($0)" } ?? "")" } ?? ""
         return ListingRow(shape: "\(SweepValues.grouped(result.grid.count)) configs", dates: dates,
-                          about: "\(result.grid.axes.map(\.name).joined(separator: " × ")) of \(long) vs \(benchmark); \(best)")
+                          about: "\(result.method.rawValue): \(result.grid.axes.map(\.name).joined(separator: " × ")) of \(long) vs \(benchmark); \(best)")
     }
 
     public var isRanked: Bool { true }
@@ -51,14 +51,22 @@ public struct SweepObject: WorkspaceValue {
     func report(context: DisplayContext) -> String {
         let metric = context.sortBy.flatMap(SweepMetric.init(rawValue:)) ?? .sharpe
         var lines: [String] = []
-        lines.append("Sweep of method daily, \(long) vs \(benchmark): \(about) = \(SweepValues.grouped(result.grid.count)) configurations")
-        if let first = result.first, let last = result.last { lines.append("trading days \(first) … \(last) (each configuration from its own estimate on)") }
+        lines.append("Sweep of method \(result.method.rawValue), \(long) vs \(benchmark): \(about) = \(SweepValues.grouped(result.grid.count)) configurations")
+        if result.method == .notebook {
+            lines.append("the notebook's own figures: total_return, cagr (its annual return), sharpe (per rebalance period), rebalances; method daily has every stats metric")
+        } else if let first = result.first, let last = result.last {
+            lines.append("trading days \(first) … \(last) (each configuration from its own estimate on)")
+        }
         let values = result.values(metric)
         if let best = result.best(by: metric) {
             let row = result.rows[best].metrics
+            if result.method == .notebook {
+                lines.append("best by \(metric.rawValue): \(configurationText(best)): \(metric.rawValue) \(Self.format(values[best], metric)), total_return \(NumberFormat.percent(row[SweepMetric.totalReturn.column])), cagr \(NumberFormat.percent(row[SweepMetric.cagr.column]))")
+            } else {
             lines.append("best by \(metric.rawValue): \(configurationText(best)): \(metric.rawValue) \(Self.format(values[best], metric)), "
                          + "cagr \(NumberFormat.percent(row[SweepMetric.cagr.column])), max_drawdown \(NumberFormat.percent(row[SweepMetric.maxDrawdown.column])), "
                          + "hedge_effectiveness \(NumberFormat.fixed(row[SweepMetric.hedgeEffectiveness.column], 3))")
+            }
             lines.append(robustnessNote(metric))
         } else {
             lines.append("no configuration has a \(metric.rawValue)")
@@ -69,7 +77,8 @@ public struct SweepObject: WorkspaceValue {
         }
         let ranking = result.ranking(by: metric)
         let shown = context.allRows ? ranking : Array(ranking.prefix(context.top ?? 20))
-        let metrics = ([metric] + Self.tableMetrics).reduce(into: [SweepMetric]()) { if !$0.contains($1) { $0.append($1) } }
+        let listed = result.method == .notebook ? [SweepMetric.sharpe, .totalReturn, .cagr, .rebalances] : Self.tableMetrics
+        let metrics = ([metric] + listed).reduce(into: [SweepMetric]()) { if !$0.contains($1) { $0.append($1) } }
         let table = TextTable(
             headers: result.grid.axes.map(\.name) + metrics.map(\.rawValue),
             rows: shown.map { k in
