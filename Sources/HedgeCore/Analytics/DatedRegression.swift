@@ -23,7 +23,7 @@ public struct DatedRegression: Sendable, Equatable {
         let parameters = regressors.count + 1
         guard aligned.count > parameters else {
             let names = ([y] + regressors).map(\.name).joined(separator: ", ")
-            throw HedgeError("only \(aligned.count) common dates with values for \(names); need more than \(parameters)")
+            throw HedgeError("only \(aligned.count) common date\(aligned.count == 1 ? "" : "s") with values for \(names); need more than \(parameters)")
         }
         let result = try OLS.fit(y: aligned.columns[0], regressors: Array(aligned.columns.dropFirst()),
                                  dependentName: y.name, regressorNames: regressors.map(\.name),

@@ -19,6 +19,9 @@ public enum CommandRegistry {
         HelpCommand.self,
         RunCommand.self,
         SaveCommand.self,
+        UndoCommand.self,
+        HistoryCommand.self,
+        TimerCommand.self,
         QuitCommand.self,
     ]
 

@@ -2,7 +2,12 @@ import Foundation
 import HedgeCore
 
 /// Turns workspace objects into CSV and JSON text that other programs read. Numbers are written in the
-/// shortest form that parses back to the same double; missing values are empty CSV cells or JSON `null`.
+/// shortest form that parses back to the same double.
+///
+/// Non-finite numbers round-trip too. NaN means "missing": an empty CSV cell, JSON `null` (as pandas'
+/// `to_json` writes it; `read_csv`/`read_json` read both back as NaN). ±infinity keeps its sign: `inf`/`-inf`
+/// in CSV (pandas' `read_csv` reads them as floats) and the JSON strings `"inf"`/`"-inf"`, which every JSON
+/// parser accepts (bare `Infinity` is not JSON) and Python's `float()` turns back into ±inf.
 public enum Exporter {
     /// `date,NAME` rows.
     public static func csv(series: Series, column: String) -> String {
@@ -107,7 +112,7 @@ enum JSONValue {
     func render() -> String {
         switch self {
         case .string(let s): return Self.quote(s)
-        case .number(let x): return x.isFinite ? NumberFormat.roundTrip(x) : "null"
+        case .number(let x): return x.isNaN ? "null" : x.isFinite ? NumberFormat.roundTrip(x) : Self.quote(NumberFormat.nonFinite(x))
         case .bool(let b): return b ? "true" : "false"
         case .strings(let a): return "[" + a.map(Self.quote).joined(separator: ",") + "]"
         case .numbers(let a): return "[" + a.map { JSONValue.number($0).render() }.joined(separator: ",") + "]"
