@@ -9,6 +9,8 @@ public enum CommandRegistry {
         HedgeCommand.self,
         BacktestCommand.self,
         StatsCommand.self,
+        SweepCommand.self,
+        WalkForwardCommand.self,
         PlotCommand.self,
         ExportCommand.self,
         ListCommand.self,
