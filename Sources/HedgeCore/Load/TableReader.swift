@@ -26,14 +26,7 @@ enum TableReader {
             hasRow = try reader.next()
         }
         let (dates, valueColumns) = try rows.sortedColumns(path: reader.path, dateColumn: plan.dateColumn)
-        var tickerOrder: [String] = []
-        var fieldsByTicker: [String: [Field: [Double]]] = [:]
-        for (target, column) in zip(targets, valueColumns) {
-            if fieldsByTicker[target.ticker] == nil { tickerOrder.append(target.ticker) }
-            fieldsByTicker[target.ticker, default: [:]][target.field] = column
-        }
-        return LoadedTable(path: reader.path, dates: dates,
-                           tickers: tickerOrder.map { ($0, fieldsByTicker[$0] ?? [:]) })
+        return LoadedTable.fixed(path: reader.path, dates: dates, targets: targets, columns: valueColumns)
     }
 
     private static func readLong(_ reader: CSVRecordReader, plan: ColumnPlan, tickerColumn: Int,
