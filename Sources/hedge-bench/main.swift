@@ -2,7 +2,7 @@
 //
 //   hedge-bench load [--file PATH] [--megabytes N] [--runs N]
 //   hedge-bench universe --tickers N --years N [--seed N] --out DIR [LAYOUT...]
-//   hedge-bench load-files [--runs N] [--field FIELD] PATH...
+//   hedge-bench load-files [--runs N] [--field FIELD] [--fields F,F] PATH...
 //
 // `load` times PanelLoader.load over a yfinance-style CSV: the given file, or one generated
 // deterministically (about N MB, default 100) in the temporary directory and removed afterwards.
@@ -129,6 +129,7 @@ func generateUniverse(arguments: [String]) throws {
 /// Times PanelLoader.load over the given files in this process: one line `seconds megabytes` per run.
 func benchmarkLoadFiles(arguments: [String]) throws {
     var runs = 3, field = Field.price
+    var fields: Set<Field>? = nil
     var paths: [String] = []
     var k = 0
     while k < arguments.count {
@@ -136,6 +137,7 @@ func benchmarkLoadFiles(arguments: [String]) throws {
         switch arguments[k] {
         case "--runs": runs = max(1, Int(value) ?? runs); k += 2
         case "--field": field = Field(rawValue: value) ?? field; k += 2
+        case "--fields": fields = Set(value.split(separator: ",").compactMap { Field(rawValue: String($0)) }); k += 2
         default: paths.append(arguments[k]); k += 1
         }
     }
@@ -145,7 +147,7 @@ func benchmarkLoadFiles(arguments: [String]) throws {
     }
     for _ in 0..<runs {
         let started = ContinuousClock.now
-        let panel = try PanelLoader.load(paths: paths, options: LoadOptions(wideField: field))
+        let panel = try PanelLoader.load(paths: paths, options: LoadOptions(wideField: field, fields: fields))
         let elapsed = seconds(ContinuousClock.now - started)
         print(String(format: "%.6f %.3f %d %d", elapsed, bytes / 1e6, panel.tickers.count, panel.dates.count))
     }

@@ -132,6 +132,24 @@ import Testing
                         options: LoadOptions(from: LoaderFixtures.day("2020-01-20"), to: LoaderFixtures.day("2020-02-10")))
     }
 
+    @Test func onlyTheFieldsAskedForAreLoaded() throws {
+        let wanted: Set<Field> = [.price, .volume]
+        for name in ["multi.csv", "long.csv", "MSFT.csv", "aapl.us.txt"] {
+            let bytes = Array(try String(contentsOfFile: LoaderFixtures.path(name), encoding: .utf8).utf8)
+            let options = LoadOptions(fields: wanted)
+            Self.expectSame(bytes, path: name, options: options)
+            let all = try PanelLoader.parse(bytes: bytes, path: name)
+            let some = try PanelLoader.parse(bytes: bytes, path: name, options: options)
+            #expect(Set(some.fields) == wanted.intersection(all.fields), "\(name)")
+            #expect(some.dates == all.dates)
+            #expect(some.tickers == all.tickers)
+            for field in some.fields {
+                #expect(Self.describe(Panel(dates: [], tickers: [], values: [field: some.values[field] ?? []]))
+                        == Self.describe(Panel(dates: [], tickers: [], values: [field: all.values[field] ?? []])))
+            }
+        }
+    }
+
     @Test func mutatedFilesGiveTheSameResultOnBothPaths() throws {
         var generator = SplitMix(seed: 6)
         let alphabet = Array(",\"\r\n.-eE0123456789 nNaA\u{0}\u{FF}".utf8)

@@ -10,13 +10,43 @@ final class ChunkRows {
     private(set) var dates: UnsafeMutablePointer<Day>
     private(set) var values: UnsafeMutablePointer<Double>
     /// Per row, its group (long layout only).
-    private(set) var groups: UnsafeMutablePointer<Int32>
+    private(set) var groupOfRow: UnsafeMutablePointer<Int32>
 
     /// The long layout's groups in first-appearance order: name, row count, first and last date.
-    private(set) var groupNames: [String] = []
-    private(set) var groupCounts: [Int] = []
-    private(set) var groupFirst: [Day] = []
-    private(set) var groupLast: [Day] = []
+    struct Groups {
+        var names: [String] = []
+        var counts: [Int] = []
+        var first: [Day] = []
+        var last: [Day] = []
+
+        /// Adds a group; returns its index.
+        mutating func add(name: String) -> Int32 {
+            names.append(name)
+            counts.append(0)
+            first.append(Day(ordinal: Int.min))
+            last.append(Day(ordinal: Int.min))
+            return Int32(names.count - 1)
+        }
+
+        /// Records a row of `group` dated `date`; false when the date does not follow the group's last.
+        @inline(__always)
+        mutating func noteRow(_ group: Int, date: Day) -> Bool {
+            if counts[group] == 0 {
+                first[group] = date
+            } else if date <= last[group] {
+                return false
+            }
+            last[group] = date
+            counts[group] &+= 1
+            return true
+        }
+    }
+    var groups = Groups()
+    var groupNames: [String] { groups.names }
+    var groupCounts: [Int] { groups.counts }
+    var groupFirst: [Day] { groups.first }
+    var groupLast: [Day] { groups.last }
+
     /// For the fixed layouts (one group): the first and last date.
     var firstDate: Day? { count > 0 ? dates[0] : nil }
     var lastDate: Day? { count > 0 ? dates[count - 1] : nil }
@@ -24,23 +54,21 @@ final class ChunkRows {
     init() {
         dates = UnsafeMutablePointer<Day>.allocate(capacity: 1)
         values = UnsafeMutablePointer<Double>.allocate(capacity: 1)
-        groups = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        groupOfRow = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     }
 
     deinit {
         dates.deallocate()
         values.deallocate()
-        groups.deallocate()
+        groupOfRow.deallocate()
     }
 
     /// Empties the rows for a new chunk of `width` values per row, keeping the buffers.
     func reset(width: Int, expectedRows: Int) {
         self.width = width
         count = 0
-        groupNames.removeAll(keepingCapacity: true)
-        groupCounts.removeAll(keepingCapacity: true)
-        groupFirst.removeAll(keepingCapacity: true)
-        groupLast.removeAll(keepingCapacity: true)
+        groups = Groups()
+        runStarts = []
         if capacity * width > valuesCapacity {
             values.deallocate()
             valuesCapacity = max(1, capacity * width)
@@ -55,7 +83,7 @@ final class ChunkRows {
     func appendRow(date: Day, group: Int32) -> UnsafeMutablePointer<Double> {
         if count == capacity { resize(to: max(1024, capacity * 2)) }
         dates[count] = date
-        groups[count] = group
+        groupOfRow[count] = group
         let row = values + count &* width
         count &+= 1
         return row
@@ -64,35 +92,35 @@ final class ChunkRows {
     @inline(__always)
     func setLastRow(date: Day, group: Int32) {
         dates[count &- 1] = date
-        groups[count &- 1] = group
+        groupOfRow[count &- 1] = group
     }
 
-    /// Adds a long-layout group; returns its index.
-    func addGroup(name: String) -> Int32 {
-        groupNames.append(name)
-        groupCounts.append(0)
-        groupFirst.append(Day(ordinal: Int.min))
-        groupLast.append(Day(ordinal: Int.min))
-        return Int32(groupNames.count - 1)
-    }
+    /// Where each group's rows start after `orderByGroup` (plus the end), indexed by group.
+    private(set) var runStarts: [Int] = []
 
-    /// Records a row of `group` dated `date`; false when the date does not follow the group's last.
-    @inline(__always)
-    func noteGroupRow(_ group: Int, date: Day) -> Bool {
-        if groupCounts[group] == 0 {
-            groupFirst[group] = date
-        } else if date <= groupLast[group] {
-            return false
+    /// Reorders the rows so that each group's rows are contiguous (keeping their order within the
+    /// group): a counting sort, done by the worker that read the chunk while its rows are in cache.
+    func orderByGroup() {
+        let groupCount = groups.names.count
+        var starts = [Int](repeating: 0, count: groupCount + 1)
+        for r in 0..<count { starts[Int(groupOfRow[r]) + 1] += 1 }
+        for g in 0..<groupCount { starts[g + 1] += starts[g] }
+        var cursor = starts
+        let sortedDates = UnsafeMutablePointer<Day>.allocate(capacity: max(1, capacity))
+        let sortedValues = UnsafeMutablePointer<Double>.allocate(capacity: valuesCapacity)
+        for r in 0..<count {
+            let g = Int(groupOfRow[r])
+            let to = cursor[g]
+            cursor[g] = to + 1
+            sortedDates[to] = dates[r]
+            (sortedValues + to * width).update(from: values + r * width, count: width)
+            groupOfRow[r] = Int32(g)
         }
-        groupLast[group] = date
-        groupCounts[group] &+= 1
-        return true
-    }
-
-    /// Gives back memory beyond what the rows use (for chunks kept until a file is assembled).
-    func shrinkToFit() {
-        guard count < capacity else { return }
-        resize(to: max(count, 1))
+        dates.deallocate()
+        dates = sortedDates
+        values.deallocate()
+        values = sortedValues
+        runStarts = starts
     }
 
     private func resize(to rows: Int) {
@@ -101,9 +129,9 @@ final class ChunkRows {
         dates.deallocate()
         dates = newDates
         let newGroups = UnsafeMutablePointer<Int32>.allocate(capacity: rows)
-        newGroups.moveInitialize(from: groups, count: count)
-        groups.deallocate()
-        groups = newGroups
+        newGroups.moveInitialize(from: groupOfRow, count: count)
+        groupOfRow.deallocate()
+        groupOfRow = newGroups
         valuesCapacity = max(1, rows * width)
         let newValues = UnsafeMutablePointer<Double>.allocate(capacity: valuesCapacity)
         newValues.moveInitialize(from: values, count: count * width)

@@ -152,6 +152,44 @@ enum DecimalParser {
 }
 
 extension DecimalParser {
+    /// Reads the digits at `base[i...]` into `mantissa` (wrapping past 19 digits), eight bytes at a
+    /// time: the count of leading digits in a word comes from a SWAR test, and that many digits are
+    /// combined at once. Returns how many digits it read; `i` is left after them.
+    @inline(__always)
+    private static func readDigits(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int,
+                                   _ mantissa: inout UInt64) -> Int {
+        let start = i
+        #if _endian(little)
+        while i &+ 8 <= end {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // Zero bytes where `word` has an ASCII digit (a non-digit's carry only reaches later bytes).
+            let marks = ((word & 0xF0F0_F0F0_F0F0_F0F0)
+                | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)) ^ 0x3333_3333_3333_3333
+            let nonDigits = (((marks & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | marks) & 0x8080_8080_8080_8080
+            let count = nonDigits.trailingZeroBitCount >> 3
+            if count > 0 {
+                // The digits' values moved to the top bytes (zeros before them), then combined.
+                var digits = (word &- 0x3030_3030_3030_3030) << UInt64((8 &- count) &* 8)
+                digits = ((digits & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
+                digits = ((digits & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+                digits = ((digits & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+                mantissa = mantissa &* smallPowersOfTen[count] &+ digits
+                i &+= count
+            }
+            if count < 8 { return i &- start }
+        }
+        #endif
+        while i < end, case let digit = base[i] &- 48, digit < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            i &+= 1
+        }
+        return i &- start
+    }
+
+    private static let smallPowersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+    ]
+
     /// Reads a plain decimal (`[+-]digits[.digits][e[+-]digits]`) starting at `base[start]` and
     /// stopping at the first byte that cannot continue it; the value and that stop offset. Nil when
     /// there are no digits or the value needs the general path (more than 19 digits, or outside
@@ -166,26 +204,13 @@ extension DecimalParser {
             i &+= 1
         }
         var mantissa: UInt64 = 0
-        let integerStart = i
-        while i < end, case let digit = base[i] &- 48, digit < 10 {
-            mantissa = mantissa &* 10 &+ UInt64(digit)
-            i &+= 1
-        }
-        var digitCount = i &- integerStart
+        var digitCount = readDigits(base, &i, end, &mantissa)
         var exponent = 0
         if i < end && base[i] == UInt8(ascii: ".") {
             i &+= 1
-            let fractionStart = i
-            while i &+ 8 <= end, let eight = eightDigits(base + i) {
-                mantissa = mantissa &* 100_000_000 &+ eight
-                i &+= 8
-            }
-            while i < end, case let digit = base[i] &- 48, digit < 10 {
-                mantissa = mantissa &* 10 &+ UInt64(digit)
-                i &+= 1
-            }
-            exponent = fractionStart &- i
-            digitCount &+= i &- fractionStart
+            let fractionDigits = readDigits(base, &i, end, &mantissa)
+            exponent = -fractionDigits
+            digitCount &+= fractionDigits
         }
         guard digitCount > 0, digitCount <= 19 else { return nil }
         if i < end && (base[i] | 0x20) == UInt8(ascii: "e") {

@@ -50,6 +50,10 @@ enum FastRowScanner {
             let columnCount = actionBuffer.count
             let isLong = layout.isLong
             var previousDate = rows.lastDate ?? Day(ordinal: Int.min)
+            // The groups are updated in a local copy, written back at the end.
+            var groups = ChunkRows.Groups()
+            swap(&groups, &rows.groups)
+            defer { swap(&groups, &rows.groups) }
             var i = start
             while i < end {
                 let first = p[i]
@@ -91,7 +95,7 @@ enum FastRowScanner {
                             group = known
                         } else {
                             group = tickers.insert(name)
-                            _ = rows.addGroup(name: String(decoding: name, as: UTF8.self))
+                            _ = groups.add(name: String(decoding: name, as: UTF8.self))
                         }
                         i = stop
                     } else {
@@ -115,7 +119,7 @@ enum FastRowScanner {
                 }
                 guard column == columnCount - 1, i &- rowStart <= maximumRecord else { return false }
                 if isLong {
-                    guard rows.noteGroupRow(Int(group), date: day) else { return false }
+                    guard groups.noteRow(Int(group), date: day) else { return false }
                 } else {
                     guard day > previousDate else { return false }
                     previousDate = day

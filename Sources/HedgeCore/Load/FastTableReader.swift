@@ -61,19 +61,22 @@ enum FastTableReader {
                 try cancellation?.check()
                 let rows = chunkCount == 1 ? scratch[worker].rows : ChunkRows()
                 let from = dataOffset + k * chunkSize
-                let accepted = try withChunk(source: source, scratch: scratch[worker], from: from,
-                                             to: min(size, from + chunkSize), isFirst: k == 0) { p, start, end in
-                    guard end > start else {
-                        rows.reset(width: layout.width, expectedRows: 0)
-                        return true
-                    }
+                let to = min(size, from + chunkSize)
+                rows.reset(width: layout.width, expectedRows: 0)
+                var tickers = TickerTable()
+                var sized = false
+                let accepted = try forEachBlock(source: source, scratch: scratch[worker], from: from, to: to,
+                                                isFirst: k == 0) { p, start, end in
                     guard memchr(p + start, Int32(UInt8(ascii: "\"")), end - start) == nil else { return false }
-                    rows.reset(width: layout.width, expectedRows: expectedRows(p, start, end))
-                    var tickers = TickerTable()
+                    if !sized {
+                        // Room for the chunk's rows, guessed from the first line (grown if short).
+                        rows.reset(width: layout.width, expectedRows: expectedRows(p, start, end, chunkBytes: to - from))
+                        sized = true
+                    }
                     return FastRowScanner.scan(p, from: start, to: end, layout: layout, rows: rows, tickers: &tickers)
                 }
                 if accepted {
-                    if chunkCount > 1 { rows.shrinkToFit() }
+                    if layout.isLong { rows.orderByGroup() }
                     output.value[k] = rows
                 }
             }
@@ -93,64 +96,80 @@ enum FastTableReader {
         }
     }
 
-    /// Room for the rows of a region, guessed from its first line (grown if it was short).
-    private static func expectedRows(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    /// Room for the rows of `chunkBytes` bytes, guessed from the first line of `p[start..<end]`.
+    private static func expectedRows(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, chunkBytes: Int) -> Int {
         let firstLine = memchr(p + start, Int32(UInt8(ascii: "\n")), end - start)
             .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - (p + start) + 1 } ?? (end - start)
-        return (end - start) / max(1, firstLine) * 9 / 8 + 16
+        return chunkBytes / max(1, firstLine) * 9 / 8 + 16
     }
 
-    /// Calls `body` with bytes holding the lines of the chunk `[from, to)`: those starting in it
-    /// (a line starts after a newline, or at `from` for the first chunk), each to its end.
-    /// Returns `body`'s answer, or false when the region's last line is over the record limit.
-    private static func withChunk(source: ByteSource, scratch: LoadScratch, from: Int, to: Int, isFirst: Bool,
-                                  _ body: (UnsafePointer<UInt8>, Int, Int) -> Bool) throws -> Bool {
+    /// How much of a file is read at a time: small enough to stay in the cache between `pread`'s
+    /// copy and the scan.
+    static let blockSize = 1 << 20
+
+    /// Calls `scan` on consecutive pieces of whole lines that together are the lines of the chunk
+    /// `[from, to)`: those starting in it (a line starts after a newline, or at `from` for the first
+    /// chunk), each to its end. Stops at the first false. Returns false when `scan` did, or when a
+    /// line is longer than the record limit (the general path then reports it).
+    private static func forEachBlock(source: ByteSource, scratch: LoadScratch, from: Int, to: Int, isFirst: Bool,
+                                     _ scan: (UnsafePointer<UInt8>, Int, Int) -> Bool) throws -> Bool {
         if let answer = source.withMemoryBytes({ all -> Bool in
             guard let base = all.baseAddress else { return true }
-            guard let (start, end) = region(base, origin: 0, count: all.count, from: from, to: to,
-                                            isFirst: isFirst, atEnd: true) else { return false }
-            return body(base, start, end)
+            let start = isFirst ? from : lineStart(base, atOrAfter: from - 1, count: all.count)
+            let end = to >= all.count ? all.count : lineStart(base, atOrAfter: to - 1, count: all.count)
+            return end <= start || scan(base, start, end)
         }) {
             return answer
         }
-        // From a file: read [from - 1, to) and then on until the newline that ends the last line.
-        let origin = isFirst ? from : from - 1
-        var loaded = 0
-        var wanted = to - origin
-        var atEnd = false
+        // From a file: blocks of `blockSize`, a partial last line carried over to the next block.
+        let newline = Int32(UInt8(ascii: "\n"))
+        var offset = isFirst ? from : from - 1   // the file offset of scratch.bytes[0]
+        var held = 0                             // bytes in scratch.bytes
+        var started = isFirst                    // found the first line start
+        var position = 0                         // where the unscanned lines start in the buffer
         while true {
-            scratch.reserve(wanted, keeping: loaded)
-            let got = try source.read(into: scratch.bytes + loaded, at: origin + loaded, count: wanted - loaded)
-            loaded += got
-            if loaded < wanted { atEnd = true }
-            if atEnd || memchr(scratch.bytes + max(0, to - 1 - origin), Int32(UInt8(ascii: "\n")),
-                               loaded - max(0, to - 1 - origin)) != nil {
-                break
+            // Move the unscanned bytes to the front, then read a block after them.
+            if position > 0 {
+                if held > position { memmove(scratch.bytes, scratch.bytes + position, held - position) }
+                offset += position
+                held -= position
+                position = 0
             }
-            guard loaded - (to - origin) <= CSVRecordReader.maximumRecordSize else { return false }
-            wanted = loaded + max(1 << 16, loaded / 4)
+            guard held <= CSVRecordReader.maximumRecordSize else { return false }
+            scratch.reserve(held + blockSize, keeping: held)
+            let got = try source.read(into: scratch.bytes + held, at: offset + held, count: blockSize)
+            held += got
+            let atEnd = got < blockSize
+            let p = scratch.bytes
+            if !started {
+                guard let found = memchr(p, newline, held) else {
+                    if atEnd { return true }
+                    position = held
+                    continue
+                }
+                position = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
+                started = true
+            }
+            // The chunk ends after the first newline at or after `to - 1`.
+            let endSearch = max(position, to - 1 - offset)
+            if endSearch < held, let found = memchr(p + endSearch, newline, held - endSearch) {
+                let end = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
+                return end <= position || scan(p, position, end)
+            }
+            if atEnd { return held <= position || scan(p, position, held) }
+            // Scan the whole lines read so far; keep the partial last one.
+            var end = held
+            while end > position && p[end - 1] != UInt8(ascii: "\n") { end -= 1 }
+            guard end > position else { continue }
+            guard scan(p, position, end) else { return false }
+            position = end
         }
-        guard let (start, end) = region(scratch.bytes, origin: origin, count: loaded, from: from, to: to,
-                                        isFirst: isFirst, atEnd: atEnd) else { return false }
-        return body(scratch.bytes, start, end)
     }
 
-    /// The region `[start, end)` (indices into `p`, which holds source bytes `origin ..< origin +
-    /// count`) of the lines starting in `[from, to)`; nil when a line end is missing from `p`.
-    private static func region(_ p: UnsafePointer<UInt8>, origin: Int, count: Int, from: Int, to: Int,
-                               isFirst: Bool, atEnd: Bool) -> (Int, Int)? {
-        func lineStart(atOrAfter offset: Int) -> Int? {
-            let index = offset - origin
-            guard index < count else { return atEnd ? count : nil }
-            guard let found = memchr(p + index, Int32(UInt8(ascii: "\n")), count - index) else {
-                return atEnd ? count : nil
-            }
-            return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
-        }
-        let start = isFirst ? from - origin : lineStart(atOrAfter: from - 1)
-        let end = to >= origin + count && atEnd ? count : lineStart(atOrAfter: to - 1)
-        guard let start, let end else { return nil }
-        return (start, max(start, end))
+    /// The index after the first newline at or after `offset` in `p[0..<count]`, or `count`.
+    private static func lineStart(_ p: UnsafePointer<UInt8>, atOrAfter offset: Int, count: Int) -> Int {
+        guard offset < count, let found = memchr(p + offset, Int32(UInt8(ascii: "\n")), count - offset) else { return count }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
     }
 
     // MARK: Assembly
@@ -228,44 +247,27 @@ enum FastTableReader {
             globalOf.append(map)
         }
         guard !names.isEmpty else { return nil }
-        // Per chunk, its rows ordered by local group (a counting sort), so that each group is gathered
-        // from contiguous runs.
-        var orders: [[Int32]] = []
-        var runStarts: [[Int]] = []
-        for chunk in chunks {
-            var starts = [Int](repeating: 0, count: chunk.groupNames.count + 1)
-            for r in 0..<chunk.count { starts[Int(chunk.groups[r]) + 1] += 1 }
-            for g in 0..<chunk.groupNames.count { starts[g + 1] += starts[g] }
-            var cursor = starts
-            var order = [Int32](repeating: 0, count: chunk.count)
-            for r in 0..<chunk.count {
-                let g = Int(chunk.groups[r])
-                order[cursor[g]] = Int32(r)
-                cursor[g] += 1
-            }
-            orders.append(order)
-            runStarts.append(starts)
-        }
         // Where each global group appears: (chunk, local group).
         var appearances = [[(chunk: Int, local: Int)]](repeating: [], count: names.count)
         for (c, map) in globalOf.enumerated() {
             for (local, global) in map.enumerated() { appearances[global].append((c, local)) }
         }
         let width = fields.count
+        // Immutable copies for the parallel loop (no exclusivity checks on captured variables).
+        let (placesOf, totalOf, nameOf) = (appearances, totals, names)
         var tables = [LoadedTable?](repeating: nil, count: names.count)
         try tables.withUnsafeMutableBufferPointer { output in
             let shared = ParallelWork.Unchecked(output)
             try ParallelWork.forEach(count: names.count, workers: workers) { global, _ in
-                let total = totals[global]
-                let runs = appearances[global]
+                let total = totalOf[global]
+                let runs = placesOf[global]
                 let dates = [Day](unsafeUninitializedCapacity: total) { buffer, initialized in
                     var at = 0
                     for (c, local) in runs {
                         let chunk = chunks[c]
-                        for k in runStarts[c][local]..<runStarts[c][local + 1] {
-                            buffer[at] = chunk.dates[Int(orders[c][k])]
-                            at += 1
-                        }
+                        let run = chunk.runStarts[local]..<chunk.runStarts[local + 1]
+                        (buffer.baseAddress! + at).update(from: chunk.dates + run.lowerBound, count: run.count)
+                        at += run.count
                     }
                     initialized = total
                 }
@@ -275,15 +277,17 @@ enum FastTableReader {
                         var at = 0
                         for (c, local) in runs {
                             let chunk = chunks[c]
-                            for k in runStarts[c][local]..<runStarts[c][local + 1] {
-                                buffer[at] = chunk.values[Int(orders[c][k]) &* width &+ slot]
-                                at += 1
+                            var source = chunk.values + (chunk.runStarts[local] &* width &+ slot)
+                            for _ in chunk.runStarts[local]..<chunk.runStarts[local + 1] {
+                                buffer[at] = source.pointee
+                                source += width
+                                at &+= 1
                             }
                         }
                         initialized = total
                     }
                 }
-                shared.value[global] = LoadedTable(path: path, dates: dates, tickers: [(names[global], byField)])
+                shared.value[global] = LoadedTable(path: path, dates: dates, tickers: [(nameOf[global], byField)])
             }
         }
         return tables.compactMap { $0 }

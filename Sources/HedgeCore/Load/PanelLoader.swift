@@ -6,9 +6,13 @@ public struct LoadOptions: Sendable, Equatable {
     public var from: Day?
     /// Keep dates on or before this day.
     public var to: Day?
+    /// Keep only these fields (nil: every field the files have). The other columns are skipped
+    /// while scanning, never parsed: loading only the fields a computation uses is faster and holds
+    /// less memory.
+    public var fields: Set<Field>?
 
-    public init(wideField: Field = .price, from: Day? = nil, to: Day? = nil) {
-        self.wideField = wideField; self.from = from; self.to = to
+    public init(wideField: Field = .price, from: Day? = nil, to: Day? = nil, fields: Set<Field>? = nil) {
+        self.wideField = wideField; self.from = from; self.to = to; self.fields = fields
     }
 }
 
