@@ -124,6 +124,11 @@ import Testing
         Self.expectSame("date,ticker,close\n2023-01-03,\u{FEFF}X,1\n2023-01-03,É,2\n", path: "long.csv")
         Self.expectSame("date,ticker,close\n2023-01-03,X,1\n2023-01-03,X,2\n", path: "long.csv")
         Self.expectSame("date,ticker,close\n2023-01-03,x,1\n2023-01-03,X,2\n", path: "long.csv")
+        // Quoted tickers: the general path, which unescapes and trims them.
+        let quoted = "date,ticker,close\n2023-01-03,\"A\"\"B\",1\n2023-01-03,A\"\"B,2\n2023-01-04,\" A\"\"B\",3\n"
+        Self.expectSame(quoted, path: "long.csv")
+        let panel = try? PanelLoader.parse(bytes: Array(quoted.utf8), path: "long.csv")
+        #expect(panel?.tickers == ["A\"\"B", "A\"B"])
     }
 
     @Test func dateFiltersApply() {

@@ -82,6 +82,12 @@ final class CSVRecordReader {
         return UnsafeBufferPointer(start: buffer + start, count: end - start)
     }
 
+    /// Whether field `index` is quoted and holds an escaped quote (`""`), so that its text differs
+    /// from its raw bytes by more than the quotes.
+    func hasEscapedQuote(_ index: Int) -> Bool {
+        index >= 0 && index < fieldCount && bounds[index * 3 + 2] & 2 != 0
+    }
+
     /// Field `index` as text: invalid UTF-8 replaced, `""` unescaped.
     func text(_ index: Int) -> String {
         let bytes = field(index)
