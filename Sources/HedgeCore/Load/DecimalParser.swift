@@ -229,6 +229,11 @@ extension DecimalParser {
             guard i > exponentStart, written < 100_000 else { return nil }
             exponent &+= exponentNegative ? -written : written
         }
+        // Trailing zeros after the point (`112117500.0`) leave the value an integer: no division.
+        while exponent < 0 && mantissa != 0 && mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent &+= 1
+        }
         let magnitude: Double
         if mantissa == 0 {
             magnitude = 0
