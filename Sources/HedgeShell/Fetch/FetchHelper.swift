@@ -8,7 +8,7 @@ import HedgeCore
 /// Runs `hedge-fetch` (the networking half of `load yahoo`) as a child process, so the shell never links
 /// FoundationNetworking. The child writes into the price cache; its stdout carries one `error: …` line per
 /// failure; its stderr (a progress line on a terminal) goes straight to the user. Ctrl-C reaches the child
-/// through the terminal's process group and ends it.
+/// through the terminal's process group and ends it; the shell then clears the progress line it left.
 enum FetchHelper {
     /// `$HEDGE_FETCH`, else `hedge-fetch` beside the running executable.
     static func path(variables: [String: String]) -> String {
@@ -36,6 +36,8 @@ enum FetchHelper {
         let (status, output) = try run(arguments, environment: environment)
         let errors = output.split(separator: "\n").filter { $0.hasPrefix("error: ") }.map { String($0.dropFirst(7)) }
         if status.signalled {
+            // A child killed by Ctrl-C cannot clear its progress line (it clears it itself otherwise).
+            if isatty(STDERR_FILENO) != 0 { _ = write(STDERR_FILENO, "\r\u{1B}[K", 4) }
             cancellation.cancel()
             throw HedgeError("interrupted")
         }

@@ -9,12 +9,16 @@ range; some symbols act out a failure instead:
   BUSY     429 twice, then SYNQ           JAMMED  429 forever
   NOSUCH   404 with chart.error           CONSENT 200 with an HTML page
   TRUNC    200 with JSON cut in the middle SLOW   waits 3 s, then SYNQ
+  STALL    never answers (up to 10 min); when the client closes the connection, counts
+           `/__closed/STALL` in the stats (the Ctrl-C tests check that the fetch really ended)
 GET /               sets the session cookie A3=fixture-cookie
 GET /v1/test/getcrumb  fixture-crumb when the cookie is there, else 401
 GET /__stats        JSON counts of requests per path
 """
 import json
 import os
+import select
+import socket
 import signal
 import sys
 import threading
@@ -65,6 +69,25 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def stall(self, path):
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            readable, _, _ = select.select([self.connection], [], [], 0.1)
+            if not readable:
+                continue
+            try:
+                data = self.connection.recv(1, socket.MSG_PEEK)
+            except OSError:
+                data = b""
+            if not data:  # the client is gone
+                with LOCK:
+                    key = "/__closed" + path[len("/v8/finance/chart"):]
+                    COUNTS[key] = COUNTS.get(key, 0) + 1
+                self.close_connection = True
+                return
+            time.sleep(0.1)
+        self.close_connection = True
+
     def do_GET(self):
         url = urllib.parse.urlsplit(self.path)
         query = urllib.parse.parse_qs(url.query)
@@ -103,6 +126,8 @@ class Handler(BaseHTTPRequestHandler):
         if symbol == "TRUNC":
             body = chart("SYNQ", query)
             return self.send(200, body[: len(body) // 2])
+        if symbol == "STALL":
+            return self.stall(path)
         if symbol == "SLOW":
             time.sleep(3)
             symbol = "SYNQ"
