@@ -42,6 +42,7 @@ import Testing
                       volumeA: [100, 300, 200, 200], volumeB: [100, 100, 200, 600])
         let w = try Weighting.volume(p, window: 2)
         #expect(w.returns.values == [0, 0])
+        #expect(w.daysWithoutWeightedConstituent == 2)  // weights exist, but no ticker has a return
     }
 
     @Test func aNaNVolumeRenormalizesOverTheOthers() throws {
@@ -71,6 +72,42 @@ import Testing
         #expect(w.tickers == ["A"])
         #expect(w.firstUsedWeights == ["A": 1])
         #expect(abs(w.returns.values[0] - 0.1) < 1e-15 && w.returns.values[1] == 0)
+    }
+
+    @Test func daysWithNoWeightedConstituentCountAsZero() throws {
+        // Five dates; neither ticker has volume on date 1, so every window of 2 containing it is NaN:
+        // averages exist on dates 3 (A 200, B 400) and 4 (A 250, B 350) only.
+        // The series starts at position 2 (the notebook's [2:]): dates 2 and 3 have no lagged weight
+        // (0.0); date 4 uses the weights of date 3, A 1/3 and B 2/3, on the returns A 0.1, B 0.
+        let dates = (0..<5).map { Day(ordinal: 19_000 + $0) }
+        let p = Panel(dates: dates, tickers: ["A", "B"], values: [
+            .price: [[10, 11, 12.1, 12.1, 13.31], [20, 20, 22, 11, 11]],
+            .volume: [[100, .nan, 200, 200, 300], [100, .nan, 200, 600, 100]],
+        ])
+        let w = try Weighting.volume(p, window: 2)
+        #expect(w.returns.dates == Array(dates[2...]))
+        #expect(w.returns.values[0] == 0 && w.returns.values[1] == 0)
+        #expect(abs(w.returns.values[2] - 0.1 / 3) < 1e-15)
+        #expect(w.daysWithoutWeightedConstituent == 2)
+        #expect(w.firstUsedWeightIndex == 1)
+        #expect(w.firstUsedWeights?.values.allSatisfy(\.isNaN) == true)
+    }
+
+    @Test func aBasketWithoutAnyVolumeIsAllZeroDays() throws {
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, 22, 11],
+                      volumeA: [0, 0, 0, 0], volumeB: [0, 0, 0, 0])
+        let w = try Weighting.volume(p, window: 2)
+        #expect(w.returns.values == [0, 0])
+        #expect(w.daysWithoutWeightedConstituent == 2)
+        #expect(w.weights[0][1].isNaN)  // 0 / 0, as pandas divides
+    }
+
+    @Test func cancellationStopsVolumeWeighting() {
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, 22, 11],
+                      volumeA: [1, 1, 1, 1], volumeB: [1, 1, 1, 1])
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        #expect(throws: HedgeError("interrupted")) { try Weighting.volume(p, window: 2, cancellation: cancellation) }
     }
 
     @Test func volumeWeightingErrors() {
