@@ -1,6 +1,7 @@
 // hedge-bench: times HedgeCore's hot paths on large inputs. Not a test: run via scripts/bench.
 //
 //   hedge-bench load [--file PATH] [--megabytes N] [--runs N]
+//   hedge-bench weight [--tickers 500,2000] [--days 6300] [--window 30] [--runs 5]
 //
 // `load` times PanelLoader.load over a yfinance-style CSV: the given file, or one generated
 // deterministically (about N MB, default 100) in the temporary directory and removed afterwards.
@@ -104,7 +105,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "load", nil: try benchmarkLoad(arguments: Array(arguments.dropFirst()))
-    default: throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N]")
+    case "weight": try benchmarkWeight(arguments: Array(arguments.dropFirst()))
+    default: throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N] | weight [--tickers N,N] [--days D] [--window W] [--runs N]")
     }
 } catch {
     FileHandle.standardError.write(Data("hedge-bench: \(error)\n".utf8))

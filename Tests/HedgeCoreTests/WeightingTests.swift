@@ -110,6 +110,56 @@ import Testing
         #expect(throws: HedgeError("interrupted")) { try Weighting.volume(p, window: 2, cancellation: cancellation) }
     }
 
+    @Test func blockedPassAgreesWithTheColumnByColumnDefinition() throws {
+        // 7 tickers (not a multiple of the 4 interleaved lanes) × 1,300 dates (several blocks), with
+        // late listings, NaN gaps and a zero-volume stretch; compared with the definition written out.
+        var generator = Xoshiro256StarStar(seed: 7)
+        let n = 1_300, k = 7, window = 30
+        let dates = (0..<n).map { Day(ordinal: 15_000 + $0) }
+        var prices: [[Double]] = [], volumes: [[Double]] = []
+        for t in 0..<k {
+            var p = [Double](repeating: .nan, count: n), v = [Double](repeating: .nan, count: n)
+            var price = 100.0
+            for i in (t * 90)..<n {
+                price *= 1 + (generator.nextUniform() - 0.5) / 20
+                p[i] = price
+                v[i] = (600...700).contains(i) ? 0 : (generator.nextUniform() * 1e8).rounded()
+            }
+            if t == 2 { for i in 400..<410 { p[i] = .nan; v[i] = .nan } }
+            prices.append(p); volumes.append(v)
+        }
+        let panel = Panel(dates: dates, tickers: (0..<k).map { "T\($0)" }, values: [.price: prices, .volume: volumes])
+        let w = try Weighting.volume(panel, window: window)
+
+        let averages = volumes.map { Rolling.mean($0, window: window) }
+        var totals = [Double](repeating: 0, count: n)
+        for a in averages { for i in 0..<n where !a[i].isNaN { totals[i] += a[i] } }
+        let weights = averages.map { a in (0..<n).map { a[$0] / totals[$0] } }
+        var expected: [Double] = [], unweighted = 0
+        for i in window..<n {
+            var sum = 0.0, any = false
+            for t in 0..<k {
+                let product = (prices[t][i] / prices[t][i - 1] - 1) * weights[t][i - 1]
+                if !product.isNaN { sum += product; any = true }
+            }
+            expected.append(sum)
+            if !any { unweighted += 1 }
+        }
+        #expect(w.returns.values == expected)
+        #expect(w.returns.dates == Array(dates[window...]))
+        #expect(w.daysWithoutWeightedConstituent == unweighted && unweighted > 0)
+        let matrix = w.weights
+        for i in [0, window - 1, 511, 512, 650, 1_000, n - 1] {
+            let row = try #require(w.weights(at: i))
+            for t in 0..<k {
+                let want = weights[t][i]
+                #expect(matrix[t][i] == want || (matrix[t][i].isNaN && want.isNaN))
+                let got = try #require(row["T\(t)"])
+                #expect(got == want || (got.isNaN && want.isNaN), "weight of T\(t) on date \(i)")
+            }
+        }
+    }
+
     @Test func volumeWeightingErrors() {
         let p = panel(priceA: [10, 11, 12, 13], priceB: [20, 20, 22, 11],
                       volumeA: [1, 1, 1, 1], volumeB: [1, 1, 1, 1])
