@@ -2,6 +2,7 @@
 //
 //   hedge-bench load [--file PATH] [--megabytes N] [--runs N]
 //   hedge-bench weight [--tickers 500,2000] [--days 6300] [--window 30] [--runs 5]
+//   hedge-bench backtest [--days 600] [--iterations 20000]
 //
 // `load` times PanelLoader.load over a yfinance-style CSV: the given file, or one generated
 // deterministically (about N MB, default 100) in the temporary directory and removed afterwards.
@@ -106,7 +107,8 @@ do {
     switch arguments.first {
     case "load", nil: try benchmarkLoad(arguments: Array(arguments.dropFirst()))
     case "weight": try benchmarkWeight(arguments: Array(arguments.dropFirst()))
-    default: throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N] | weight [--tickers N,N] [--days D] [--window W] [--runs N]")
+    case "backtest": try benchmarkBacktest(arguments: Array(arguments.dropFirst()))
+    default: throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N] | weight [--tickers N,N] [--days D] [--window W] [--runs N] | backtest [--days D] [--iterations N]")
     }
 } catch {
     FileHandle.standardError.write(Data("hedge-bench: \(error)\n".utf8))
