@@ -7,19 +7,19 @@ extension Session {
     func replay(path: String, displayPath: String, into workspace: inout Workspace) throws {
         let absolute = environment.resolve(path)
         guard !runningScripts.contains(absolute) else {
-            throw ShellError("run: '\(displayPath)' is already running (a script cannot run itself)")
+            throw ShellError("'\(displayPath)' is already running (a script cannot run itself)")
         }
         let text: String
         do {
             text = try ScriptSource.read(path: absolute, displayPath: displayPath)
         } catch let error as ShellError where error.line != nil {
-            throw ScriptFailure(message: "\(displayPath):\(error.line ?? 0): \(error.message)", workspace: workspace)
+            throw ScriptFailure(message: "\(displayPath):\(error.position ?? ""): \(error)", workspace: workspace)
         }
         let commands: [SourceCommand]
         do {
             commands = try Lexer.commands(in: text)
         } catch {
-            throw ScriptFailure(message: "\(displayPath):\(error.line ?? 0): \(error.message)", workspace: workspace)
+            throw ScriptFailure(message: "\(displayPath):\(error.position ?? ""): \(error)", workspace: workspace)
         }
         runningScripts.append(absolute)
         defer { runningScripts.removeLast() }
@@ -31,26 +31,11 @@ extension Session {
                 if wantsQuit { return }
             } catch let failure as ScriptFailure {
                 throw failure
-            } catch let error as ShellError {
-                throw ScriptFailure(message: "\(displayPath):\(error.line ?? command.line): \(error.message)", workspace: workspace)
             } catch {
-                throw ScriptFailure(message: "\(displayPath):\(command.line): \(error)", workspace: workspace)
+                let failure = ShellError(error, at: command.tokens.first)
+                throw ScriptFailure(message: "\(displayPath):\(failure.position ?? "\(command.line)"): \(failure)", workspace: workspace)
             }
         }
-    }
-
-    /// Writes the commands that rebuild the workspace as a script.
-    func save(to path: Token, workspace: Workspace) throws {
-        let lines = workspace.replayScript()
-        var text = "# hedge workspace, saved by hedge \(HedgeVersion.current)\n"
-        text += "# replay with: hedge FILE.hedge, or `run FILE.hedge` at the prompt\n"
-        text += lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
-        do {
-            try AtomicFile.write(Data(text.utf8), to: environment.resolve(path.text))
-        } catch {
-            throw ShellError("save: cannot write '\(path.text)': \(error)", at: path)
-        }
-        say("saved \(lines.count) command\(lines.count == 1 ? "" : "s") to \(path.text)")
     }
 }
 
@@ -60,9 +45,9 @@ enum ScriptSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw ShellError("run: cannot read '\(displayPath)'\(isDirectory.boolValue ? ": it is a directory" : "")")
+                throw ShellError("cannot read '\(displayPath)'\(isDirectory.boolValue ? ": it is a directory" : "")")
             }
-            throw ShellError("run: no such file '\(displayPath)'")
+            throw ShellError("no such file '\(displayPath)'")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             // The line of the first invalid byte.
