@@ -57,6 +57,7 @@ struct BacktestCommand: ShellCommand, Replayable {
                                       capital: parameters.capital, name: "\(benchmark.text) buy-and-hold")
         let object = BacktestObject(result: result, long: long.text, benchmark: benchmark.text, benchmarkValue: growth)
         let replaced = ws.store(object, as: finalName, by: resolved, inputs: [l.source, b.source])
+        guard !context.isQuiet else { return }
         var text = object.report(context: context.display)
         text += "\n\(context.style.name(finalName)): backtest, \(object.headline)"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced)

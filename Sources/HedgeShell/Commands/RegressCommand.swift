@@ -36,6 +36,7 @@ struct RegressCommand: ShellCommand, Replayable {
         let finalName = name ?? ws.defaultName(prefix: "m")
         resolved.name = finalName
         let replaced = ws.store(model, as: finalName, by: resolved, inputs: [y.source] + xs.map(\.source))
+        guard !context.isQuiet else { return }
         var text = context.display.summary(model.result) + "\n"
         text += "Alpha: \(NumberFormat.roundTrip(model.result.params[0]))\n"
         for (i, x) in model.regressors.enumerated() {
