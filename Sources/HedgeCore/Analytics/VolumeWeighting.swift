@@ -123,30 +123,36 @@ struct VolumeWeightingPass {
                 }
             }
         }
-        // 3. Weights (x/0 and 0/0 as IEEE, as pandas divides) and `pct_change[i] * weight[i-1]`.
+        // 3. Weights (x/0 and 0/0 as IEEE, as pandas divides), in place of the averages, then
+        //    `pct_change[i] * weight[i-1]` added to day i. A NaN product adds 0.0, exactly as pandas'
+        //    NaN-skipping sum fills NaN with 0 before adding; both loops are branch-free (vectorizable).
         let first = dates.lowerBound
         let keepFirstUsed = dates.contains(window - 1), keepLast = dates.contains(sums.count - 1)
-        averages.withUnsafeBufferPointer { averages in
+        averages.withUnsafeMutableBufferPointer { weights in
             totals.withUnsafeBufferPointer { totals in
                 sums.withUnsafeMutableBufferPointer { sums in
                     weighted.withUnsafeMutableBufferPointer { weighted in
                         for t in 0..<tickerCount {
+                            let row = t * width
+                            for j in 0..<m { weights[row + j] /= totals[j] }
                             prices[t].withUnsafeBufferPointer { price in
-                                var previous = previousWeights[t]
-                                let row = t * width
-                                for j in 0..<m {
-                                    let i = first + j
-                                    let w = averages[row + j] / totals[j]
-                                    if i > 0 {
-                                        let product = (price[i] / price[i - 1] - 1) * previous
-                                        if !product.isNaN { sums[i] += product; weighted[i] = true }
-                                    }
-                                    previous = w
+                                if first > 0 {
+                                    let product = (price[first] / price[first - 1] - 1) * previousWeights[t]
+                                    let defined = !product.isNaN
+                                    sums[first] += defined ? product : 0
+                                    weighted[first] = weighted[first] || defined
                                 }
-                                previousWeights[t] = previous
-                                if keepFirstUsed { firstUsedRow[t] = averages[row + window - 1 - first] / totals[window - 1 - first] }
-                                if keepLast { lastRow[t] = previous }
+                                for j in 1..<max(m, 1) {
+                                    let i = first + j
+                                    let product = (price[i] / price[i - 1] - 1) * weights[row + j - 1]
+                                    let defined = !product.isNaN
+                                    sums[i] += defined ? product : 0
+                                    weighted[i] = weighted[i] || defined
+                                }
                             }
+                            previousWeights[t] = weights[row + m - 1]
+                            if keepFirstUsed { firstUsedRow[t] = weights[row + window - 1 - first] }
+                            if keepLast { lastRow[t] = weights[row + m - 1] }
                         }
                     }
                 }
