@@ -19,6 +19,12 @@ public final class Session {
     public var environment: ShellEnvironment
     /// Scripts being replayed (to refuse recursion).
     var runningScripts: [String] = []
+    /// The workspace before each command that changed it, oldest first, with that command's text (`undo`).
+    var undoSnapshots: [(workspace: Workspace, command: String)] = []
+    /// Every command run at the top level this session, oldest first (`history`).
+    public private(set) var commandHistory: [String] = []
+    /// Print each command's wall time after it (`timer on`).
+    var timerEnabled = false
 
     public init(output: OutputSink = StandardOutput(), style: TextStyle = .plain, quiet: Bool = false,
                 environment: ShellEnvironment = ShellEnvironment()) {
@@ -37,7 +43,12 @@ public final class Session {
         do {
             let commands = try Lexer.commands(in: line, firstLine: lineNumber)
             for command in commands {
-                try runTransaction(command)
+                commandHistory.append(command.text)
+                let start = environment.stopwatch()
+                let kind = try runTransaction(command)
+                if timerEnabled, kind != TimerCommand.self {
+                    show("Run Time: \(NumberFormat.fixed(environment.stopwatch() - start, 3)) s")
+                }
                 if wantsQuit { break }
             }
             return true
@@ -88,28 +99,50 @@ public final class Session {
     /// Ends the session after the current command (`quit`).
     func requestQuit() { wantsQuit = true }
 
-    /// Runs one command on a copy of the workspace and keeps the copy only on success.
-    /// A script that fails part-way (`run`) keeps the commands before its error, unless interrupted.
-    func runTransaction(_ source: SourceCommand) throws {
+    /// Runs one command on a copy of the workspace and keeps the copy only on success; returns the
+    /// command's type. A script that fails part-way (`run`) keeps the commands before its error, unless
+    /// interrupted. A change to the workspace can be undone (except by `undo` itself).
+    func runTransaction(_ source: SourceCommand) throws -> any ShellCommand.Type {
         var draft = workspace
+        let kind: any ShellCommand.Type
         do {
-            try run(source, in: &draft)
+            kind = try run(source, in: &draft)
         } catch let failure as ScriptFailure {
-            if !cancellation.isCancelled { workspace = failure.workspace }
+            if !cancellation.isCancelled { commit(failure.workspace, by: source, undoable: true) }
             throw failure
         }
         try cancellation.check()
+        commit(draft, by: source, undoable: kind != UndoCommand.self)
+        return kind
+    }
+
+    /// Makes `draft` the workspace, remembering the one it replaces when it changed and `undoable`.
+    private func commit(_ draft: Workspace, by source: SourceCommand, undoable: Bool) {
+        if undoable, draft.changeCount != workspace.changeCount {
+            undoSnapshots.append((workspace, source.text))
+        }
         workspace = draft
     }
+
+    /// The workspace before the last command that changed it, and that command's text; nil at the
+    /// session's start. Removes it from the undo list.
+    func popUndoSnapshot() -> (workspace: Workspace, command: String)? {
+        undoSnapshots.popLast()
+    }
+
+    /// Turns the per-command timer on or off (`timer on|off`).
+    func setTimer(_ on: Bool) { timerEnabled = on }
 
     /// Parses and runs one command against `workspace`. Every error leaves here as a `ShellError` that
     /// names the command and where it went wrong (the command word unless a more precise word is known),
     /// or as a `ScriptFailure` already formatted by a nested script.
-    func run(_ source: SourceCommand, in workspace: inout Workspace) throws {
+    @discardableResult
+    func run(_ source: SourceCommand, in workspace: inout Workspace) throws -> any ShellCommand.Type {
         try cancellation.check()
         let command = try CommandRegistry.parse(source)
         do {
             try command.run(in: &workspace, context: CommandContext(session: self))
+            return type(of: command)
         } catch let failure as ScriptFailure {
             throw failure
         } catch {

@@ -12,6 +12,8 @@ public struct ShellEnvironment: Sendable {
     /// The zone of the `Time:` line: UTC when `SOURCE_DATE_EPOCH` is set; nil for the machine's local time
     /// as the C library knows it (`TZ`, `/etc/localtime`), which needs no ICU time-zone data.
     public var timeZone: TimeZone?
+    /// Seconds on a monotonic clock, for `timer on` (only differences matter).
+    public var stopwatch: @Sendable () -> Double
     /// Chart size when none is given: the terminal's size, or 80×24 when output is not a terminal.
     public var chartWidth: Int
     public var chartHeight: Int
@@ -22,6 +24,7 @@ public struct ShellEnvironment: Sendable {
 
     public init(currentDirectory: String = FileManager.default.currentDirectoryPath,
                 now: (@Sendable () -> Date)? = nil, timeZone: TimeZone? = nil,
+                stopwatch: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
                 chartWidth: Int = 80, chartHeight: Int = 24, unicode: Bool = true, color: Bool = false) {
         self.currentDirectory = currentDirectory
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
@@ -33,6 +36,7 @@ public struct ShellEnvironment: Sendable {
             self.now = { Date() }
         }
         self.timeZone = timeZone ?? (epoch != nil ? TimeZone(secondsFromGMT: 0) : nil)
+        self.stopwatch = stopwatch
         self.chartWidth = chartWidth
         self.chartHeight = chartHeight
         self.unicode = unicode

@@ -43,7 +43,7 @@ import Testing
         #expect(ChartUnit.number.labels(for: [0, 250_000, 500_000], step: 250_000) == ["0", "250,000", "500,000"])
         #expect(ChartUnit.number.labels(for: [1_000_000, 1_200_000, 1_400_000], step: 200_000) == ["1.0M", "1.2M", "1.4M"])
         #expect(ChartUnit.number.labels(for: [-2_000, 0, 2_000], step: 2_000) == ["-2,000", "0", "2,000"])
-        #expect(ChartUnit.grouped(-1_234_567.5, 1) == "-1,234,567.5")
+        #expect(NumberFormat.tickGrouped(-1_234_567.5, 1) == "-1,234,567.5")
     }
 
     static func linearColumn(_ from: Day, _ to: Day, _ columns: Int) -> (Day) -> Int {

@@ -7,7 +7,7 @@ import Testing
     @Test func applySubtractsBetaTimesBenchmarkOnCommonDates() {
         let y = Series(name: "p", dates: Array(dates[0..<5]), values: [0.01, 0.02, .nan, -0.01, 0.03])
         let x = Series(name: "b", dates: Array(dates[1..<6]), values: [0.01, 0.02, 0.03, -0.02, 0.05])
-        let h = Hedge.apply(y: y, x: x, beta: 2)
+        let h = Hedge.apply(y: y, regressors: [x], betas: [2])
         #expect(h.name == "hedged")
         #expect(h.dates == [dates[1], dates[3], dates[4]])  // date 2 has a NaN, 0 and 5 are not common
         #expect(abs(h.values[0] - (0.02 - 2 * 0.01)) < 1e-17)

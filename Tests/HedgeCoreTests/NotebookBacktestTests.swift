@@ -29,7 +29,7 @@ import Testing
         #expect(result.valueDates == [dates[0], dates[1], dates[3], dates[4]])
         #expect(result.lengthMismatchWarning)
         #expect(result.reportedCount == 3)
-        #expect(result.reportedValues.count == 3 && result.reportedDates.count == 3)
+        #expect(result.reportedValues.count == 3 && result.reportedBetas.count == 3)
         #expect(result.initial == 1000)
         #expect(abs(result.final - v2) < 1e-9)  // the trimmed last value
         #expect(abs(result.totalReturnPercent - (v2 - 1000) / 1000 * 100) < 1e-9)

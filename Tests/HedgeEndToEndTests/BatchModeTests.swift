@@ -67,7 +67,7 @@ import Testing
         _ = FileManager.default.createFile(atPath: dir + "/s.hedge", contents: Data(script.utf8))
         let r = try hedge(["s.hedge"], in: dir)
         #expect(r.status == 1)
-        #expect(r.err.hasPrefix("s.hedge:3:8: weight: dataset 'd' has no ticker 'NOPE'"), "\(r.err)")
+        #expect(r.err.hasPrefix("s.hedge:3:28: weight: dataset 'd' has no ticker 'NOPE'"), "\(r.err)")
         #expect(!r.out.contains("NAME"))  // ls never ran
         let viaRun = try hedge(["run", "s.hedge"], in: dir)
         #expect(viaRun.status == 1 && viaRun.err.hasPrefix("s.hedge:3:"))

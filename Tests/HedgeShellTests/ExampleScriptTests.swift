@@ -7,19 +7,26 @@ import Testing
 @Suite struct ExampleScriptTests {
     static let golden = Repository.root.appendingPathComponent("Tests/HedgeShellTests/Golden")
 
-    /// Replays `script` from the repository root with a fixed clock, 80×24 charts, no colour.
-    func transcript(of script: String) -> (ok: Bool, text: String) {
+    /// Replays `script` with a fixed clock (UTC), 80×24 charts and no colour, in a fresh temporary
+    /// directory laid out like the repository's parent (`../shared` is a link to the real one), so the
+    /// files a script writes never collide with another test's. Returns the directory too.
+    func transcript(of script: String) throws -> (ok: Bool, text: String, directory: String) {
+        let base = NSTemporaryDirectory() + "hedge-example-\(UUID().uuidString)"
+        let directory = base + "/repo"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: base + "/shared", withDestinationPath: Repository.shared.path)
         let output = BufferedOutput()
         let session = Session(output: output, style: .plain, quiet: false,
-                              environment: ShellEnvironment(currentDirectory: Repository.root.path,
+                              environment: ShellEnvironment(currentDirectory: directory,
                                                             now: { Date(timeIntervalSince1970: 1_790_000_000) },
-                                                        timeZone: TimeZone(identifier: "UTC")))
-        let ok = session.runScript(path: "scripts/examples/\(script)")
-        return (ok, output.output + output.errors)
+                                                            timeZone: TimeZone(identifier: "UTC")))
+        let ok = session.runScript(path: Repository.root.appendingPathComponent("scripts/examples/\(script)").path)
+        return (ok, output.output + output.errors, directory)
     }
 
     func compare(_ script: String, golden name: String) throws {
-        let (ok, text) = transcript(of: script)
+        let (ok, text, directory) = try transcript(of: script)
+        defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
         #expect(ok, "\(script) failed: \(text.suffix(300))")
         let path = Self.golden.appendingPathComponent(name).path
         if ProcessInfo.processInfo.environment["HEDGE_UPDATE_GOLDEN"] == "1" {
@@ -45,9 +52,10 @@ import Testing
     }
 
     @Test func theTourSavesAScriptThatRebuildsItsWorkspace() throws {
-        let (ok, _) = transcript(of: "tour.hedge")
+        let (ok, _, directory) = try transcript(of: "tour.hedge")
+        defer { try? FileManager.default.removeItem(atPath: (directory as NSString).deletingLastPathComponent) }
         #expect(ok)
-        let saved = try #require(FileManager.default.contents(atPath: "/tmp/hedge-tour-saved.hedge").flatMap { String(data: $0, encoding: .utf8) })
+        let saved = try #require(FileManager.default.contents(atPath: directory + "/tour-saved.hedge").flatMap { String(data: $0, encoding: .utf8) })
         #expect(saved.contains("load demo as demo"))
         #expect(!saved.contains("multi"))
     }

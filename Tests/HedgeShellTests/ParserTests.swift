@@ -62,6 +62,19 @@ import HedgeCore
         #expect(hist.names.map(\.text) == ["p"] && hist.mode == .histogram)
     }
 
+    @Test func subWordsAreNotArgumentsAndRepeatingOptionsTakeEveryWord() throws {
+        let spec = CommandSpec("load yahoo", synopsis: "load yahoo TICKER... [on A B] [as NAME]", summary: "test",
+                               positionals: [Positional("TICKER", .text, .oneOrMore)],
+                               options: [OptionSpec("on", .text, placeholder: "A", repeats: true), .asName, .from, .to])
+        let source = try Lexer.commands(in: "load yahoo AAPL MSFT on x y as d from 2024-01-02")[0]
+        let arguments = try ArgumentList(source, spec: spec)
+        #expect(arguments.positional.map(\.text) == ["AAPL", "MSFT"])
+        #expect(arguments.values("on")?.map(\.text) == ["x", "y"])
+        #expect(try arguments.newName() == "d")
+        #expect(try arguments.dateRange().from == Day(iso: "2024-01-02"))
+        #expect(ReplayText(spec).adding("AAPL").option("as", "d").description == "load yahoo AAPL as d")
+    }
+
     @Test func everyCommandIsListedOnceAndHasAUniqueName() {
         let names = CommandRegistry.specs.map(\.name)
         #expect(Set(names).count == names.count)

@@ -12,16 +12,22 @@ public struct DatedRegression: Sendable, Equatable {
     /// The slopes, one per regressor (the params without the intercept).
     public var betas: [Double] { Array(result.params.dropFirst()) }
 
-    /// Fits `y = b0 + Σ bj·xj` on the common dates of `y` and `regressors`.
-    public static func fit(_ y: Series, on regressors: [Series]) throws -> DatedRegression {
+    /// Fits `y = b0 + Σ bj·xj` on the common dates of `y` and `regressors`. `covariance` chooses the
+    /// parameter covariance from the number of observations used (so that HAC's default lag count
+    /// can follow the Newey–West rule for that number).
+    public static func fit(
+        _ y: Series, on regressors: [Series],
+        covariance: (_ observations: Int) -> CovarianceType = { _ in .nonrobust }
+    ) throws -> DatedRegression {
         let aligned = AlignedSeries([y] + regressors)
         let parameters = regressors.count + 1
         guard aligned.count > parameters else {
             let names = ([y] + regressors).map(\.name).joined(separator: ", ")
-            throw HedgeError("only \(aligned.count) common dates with values for \(names); need more than \(parameters)")
+            throw HedgeError("only \(aligned.count) common date\(aligned.count == 1 ? "" : "s") with values for \(names); need more than \(parameters)")
         }
         let result = try OLS.fit(y: aligned.columns[0], regressors: Array(aligned.columns.dropFirst()),
-                                 dependentName: y.name, regressorNames: regressors.map(\.name))
+                                 dependentName: y.name, regressorNames: regressors.map(\.name),
+                                 covariance: covariance(aligned.count))
         let dates = aligned.dates
         return DatedRegression(
             result: result, dates: dates,

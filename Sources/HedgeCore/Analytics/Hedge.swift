@@ -20,12 +20,6 @@ public struct HedgeAnalysis: Sendable, Equatable {
 
 /// Beta hedging of a portfolio against a benchmark.
 public enum Hedge {
-    /// `y - beta * x` on the dates both have a (non-NaN) value, named `hedged`.
-    /// Computed as the notebook writes it, `-beta * x + y`.
-    public static func apply(y: Series, x: Series, beta: Double) -> Series {
-        apply(y: y, regressors: [x], betas: [beta])
-    }
-
     /// `y - Σ betas[j] * regressors[j]` on the dates all of them have a value, named `name`.
     public static func apply(y: Series, regressors: [Series], betas: [Double], name: String = "hedged") -> Series {
         let aligned = AlignedSeries([y] + regressors)

@@ -29,8 +29,6 @@ public struct BacktestResult: Sendable, Equatable {
     public var reportedValues: [Double] { Array(portfolioValues.prefix(reportedCount)) }
     /// The betas the notebook's table shows.
     public var reportedBetas: [Double] { Array(betas.prefix(reportedCount)) }
-    /// The dates of `reportedValues`.
-    public var reportedDates: [Day] { Array(valueDates.prefix(reportedCount)) }
 }
 
 /// The notebook's backtest, reproduced exactly, quirks included: `hedged_portfolio_performance_dynamic_beta`,
@@ -128,7 +126,7 @@ public enum NotebookBacktest {
             return try OLS.slope(y: y, x: x).beta
         } catch let error as HedgeError {
             let which = period == 0 ? "the initial beta window" : "rebalancing period \(period)"
-            throw HedgeError("backtest: cannot fit beta for \(which): \(error.message)")
+            throw HedgeError("cannot fit beta for \(which): \(error.message)")
         }
     }
 }

@@ -14,19 +14,19 @@ public enum ChartUnit: String, Sendable, CaseIterable {
         switch self {
         case .percent:
             let decimals = ChartUnit.decimals(for: step * 100)
-            return ticks.map { ChartUnit.fixed(clean($0, step) * 100, decimals) + "%" }
+            return ticks.map { NumberFormat.tick(clean($0, step) * 100, decimals) + "%" }
         case .growth:
             let decimals = ChartUnit.decimals(for: step)
-            return ticks.map { ChartUnit.fixed(clean($0, step), decimals) + "x" }
+            return ticks.map { NumberFormat.tick(clean($0, step), decimals) + "x" }
         case .number:
             let decimals = ChartUnit.decimals(for: step)
-            let full = ticks.map { ChartUnit.grouped(clean($0, step), decimals) }
+            let full = ticks.map { NumberFormat.tickGrouped(clean($0, step), decimals) }
             let widest = full.map(\.count).max() ?? 0
             guard widest > ChartUnit.longestFullNumber else { return full }
             let largest = ticks.map(abs).max() ?? 0
             let (divisor, suffix) = ChartUnit.compactScale(for: largest)
             let compactDecimals = ChartUnit.decimals(for: step / divisor)
-            return ticks.map { ChartUnit.fixed(clean($0, step) / divisor, compactDecimals) + suffix }
+            return ticks.map { NumberFormat.tick(clean($0, step) / divisor, compactDecimals) + suffix }
         }
     }
 
@@ -42,33 +42,6 @@ public enum ChartUnit: String, Sendable, CaseIterable {
     static func decimals(for step: Double) -> Int {
         guard step.isFinite, step > 0 else { return 0 }
         return Swift.min(12, Swift.max(0, Int((-log10(step) - 1e-9).rounded(.up))))
-    }
-
-    /// `value` with `decimals` digits after the point (scientific from 10^15), never `-0`.
-    static func fixed(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        // Astronomical values (a runaway growth path) in scientific notation rather than 200 digits.
-        let text = abs(value) >= 1e15 ? String(format: "%.3g", value) : String(format: "%.\(decimals)f", value)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
-            return String(text.dropFirst())
-        }
-        return text
-    }
-
-    /// `value` with thousands separators: 1234567.5 → `1,234,567.5`.
-    static func grouped(_ value: Double, _ decimals: Int) -> String {
-        let text = fixed(value, decimals)
-        let negative = text.hasPrefix("-")
-        let unsigned = negative ? String(text.dropFirst()) : text
-        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let integer = Array(parts[0])
-        var groupedInteger = ""
-        for (i, ch) in integer.enumerated() {
-            if i > 0, (integer.count - i) % 3 == 0 { groupedInteger.append(",") }
-            groupedInteger.append(ch)
-        }
-        let fraction = parts.count > 1 ? "." + parts[1] : ""
-        return (negative ? "-" : "") + groupedInteger + fraction
     }
 
     /// The divisor and suffix for compact numbers: thousands `k`, millions `M`, billions `B`, trillions `T`.

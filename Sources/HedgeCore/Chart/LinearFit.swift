@@ -25,6 +25,6 @@ public struct LinearFit: Sendable, Equatable {
     public func equation(ascii: Bool = false) -> String {
         let sign = slope < 0 ? "-" : "+"
         let times = ascii ? "*" : "·"
-        return "y = \(ChartUnit.fixed(intercept, 4)) \(sign) \(ChartUnit.fixed(abs(slope), 4))\(times)x"
+        return "y = \(NumberFormat.tick(intercept, 4)) \(sign) \(NumberFormat.tick(abs(slope), 4))\(times)x"
     }
 }

@@ -1,21 +1,9 @@
 import Foundation
 
-/// The few pieces of Python string formatting that statsmodels' summary text relies on.
+/// The text layout of Python strings that statsmodels' summary relies on (numbers: `NumberFormat`).
 enum PythonFormat {
-    /// Python's `format(value, spec)` / `"%spec" % value` for a float with a printf-style spec such
-    /// as `"#8.4g"`, `"10.4f"` or `"9.3g"` (C printf agrees with Python for finite values;
-    /// NaN and ±inf are spelled like Python: `nan`, `inf`, `-inf`, right-aligned to the width).
-    static func float(_ value: Double, _ spec: String) -> String {
-        if value.isFinite { return String(format: "%" + spec, value) }
-        let text = value.isNaN ? "nan" : value < 0 ? "-inf" : "inf"
-        return rightAligned(text, width: width(of: spec))
-    }
-
-    /// The minimum field width in a spec like `"#8.4g"` (0 when absent).
-    private static func width(of spec: String) -> Int {
-        let digits = spec.drop { !$0.isNumber }.prefix { $0.isNumber }
-        return Int(digits) ?? 0
-    }
+    /// Python's `format(value, spec)` for a float (see `NumberFormat.printf`).
+    static func float(_ value: Double, _ spec: String) -> String { NumberFormat.printf(value, spec) }
 
     /// Length as Python counts it (code points).
     static func length(_ s: String) -> Int { s.unicodeScalars.count }

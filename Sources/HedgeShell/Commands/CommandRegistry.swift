@@ -4,8 +4,10 @@ public enum CommandRegistry {
         LoadCommand.self,
         WeightCommand.self,
         RegressCommand.self,
+        RollingCommand.self,
         HedgeCommand.self,
         BacktestCommand.self,
+        StatsCommand.self,
         PlotCommand.self,
         ExportCommand.self,
         ListCommand.self,
@@ -15,6 +17,9 @@ public enum CommandRegistry {
         HelpCommand.self,
         RunCommand.self,
         SaveCommand.self,
+        UndoCommand.self,
+        HistoryCommand.self,
+        TimerCommand.self,
         QuitCommand.self,
     ]
 

@@ -32,6 +32,7 @@ struct HelpCommand: ShellCommand {
         }
         var lines = ["usage: \(spec.synopsis)", "", spec.summary]
         if !spec.details.isEmpty { lines.append(""); lines += spec.details }
+        if !spec.examples.isEmpty { lines.append(""); lines.append("Examples:"); lines += spec.examples.map { "  " + $0 } }
         let subcommands = CommandRegistry.specs.filter { $0.words.count > spec.words.count && Array($0.words.prefix(spec.words.count)) == spec.words }
         if !subcommands.isEmpty {
             lines.append("")

@@ -16,8 +16,11 @@ struct WeightCommand: ShellCommand, Replayable {
 
     var dataset: Token
     var scheme: WeightingScheme
-    var exclude: [String]
+    /// Tickers left out of the basket, with the word that named each (for errors).
+    var excluded: [(ticker: String, token: Token)]
     var name: String?
+
+    var exclude: [String] { excluded.map(\.ticker) }
 
     init(_ arguments: ArgumentList) throws(ShellError) {
         dataset = arguments.positional[0]
@@ -31,7 +34,9 @@ struct WeightCommand: ShellCommand, Replayable {
         default:
             scheme = .volume(window: window ?? WeightingScheme.notebookWindow)
         }
-        exclude = (arguments.values("exclude") ?? []).flatMap { $0.text.split(separator: ",").map(String.init) }
+        excluded = (arguments.values("exclude") ?? []).flatMap { token in
+            token.text.split(separator: ",").map { (String($0), token) }
+        }
         name = try arguments.newName()
     }
 
@@ -51,8 +56,8 @@ struct WeightCommand: ShellCommand, Replayable {
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
         let data = try ws.require(dataset, as: DatasetObject.self)
-        for ticker in exclude where data.panel.tickerIndex(ticker) == nil {
-            throw ShellError("dataset '\(dataset.text)' has no ticker '\(ticker)'\(Suggestion.hint(for: ticker, in: data.panel.tickers)) to exclude", at: dataset)
+        for (ticker, token) in excluded where data.panel.tickerIndex(ticker) == nil {
+            throw ShellError("dataset '\(dataset.text)' has no ticker '\(ticker)'\(Suggestion.hint(for: ticker, in: data.panel.tickers)) to exclude", at: token)
         }
         guard data.panel.tickers.contains(where: { !exclude.contains($0) }) else {
             throw ShellError("nothing left in the basket after exclude", at: dataset)

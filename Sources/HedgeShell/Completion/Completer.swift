@@ -94,10 +94,10 @@ private struct Request {
         }
     }
 
-    /// `DATASET.TI` → its tickers; `DATASET.TICKER.v` → `price`/`volume`.
+    /// `NAME.` → the object's parts (`DATASET.TI` → its tickers); `DATASET.TICKER.v` → `price`/`volume`.
     private func completeDatasetMember(word: String, firstDot: String.Index) -> Completion {
         let dataset = String(word[..<firstDot])
-        guard let tickers = context.tickers(ofDataset: dataset) else { return .none(at: cursor) }
+        guard let tickers = context.partNames(of: dataset) else { return .none(at: cursor) }
         let rest = word[word.index(after: firstDot)...]
         let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
         let segmentStart = current.start + dataset.utf8.count + 1

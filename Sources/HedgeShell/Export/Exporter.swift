@@ -2,7 +2,12 @@ import Foundation
 import HedgeCore
 
 /// Turns workspace objects into CSV and JSON text that other programs read. Numbers are written in the
-/// shortest form that parses back to the same double; missing values are empty CSV cells or JSON `null`.
+/// shortest form that parses back to the same double.
+///
+/// Non-finite numbers round-trip too. NaN means "missing": an empty CSV cell, JSON `null` (as pandas'
+/// `to_json` writes it; `read_csv`/`read_json` read both back as NaN). ±infinity keeps its sign: `inf`/`-inf`
+/// in CSV (pandas' `read_csv` reads them as floats) and the JSON strings `"inf"`/`"-inf"`, which every JSON
+/// parser accepts (bare `Infinity` is not JSON) and Python's `float()` turns back into ±inf.
 public enum Exporter {
     /// `date,NAME` rows.
     public static func csv(series: Series, column: String) -> String {
@@ -37,6 +42,21 @@ public enum Exporter {
         return out
     }
 
+    /// `date,alpha,beta…,rsquared,bse_alpha,bse_beta…` rows of a rolling fit (`betaNames` name the beta
+    /// columns: `beta`, or `beta.X` per regressor). An EWMA beta leaves alpha, rsquared and bse empty.
+    public static func csv(rolling r: RollingBeta, betaNames: [String]) -> String {
+        let header = ["date", "alpha"] + betaNames + ["rsquared", "bse_alpha"] + betaNames.map { "bse_" + $0 }
+        var out = header.map(csvField).joined(separator: ",") + "\n"
+        let columns = [r.alpha] + r.betas + [r.rsquared]
+        let errors = r.bse.isEmpty ? Array(repeating: Array(repeating: Double.nan, count: r.count), count: betaNames.count + 1) : r.bse
+        for t in 0..<r.count {
+            out += "\(r.dates[t])"
+            for column in columns + errors { out += "," + csvNumber(column[t]) }
+            out += "\n"
+        }
+        return out
+    }
+
     /// `{"kind":"ols", …}` with arrays intercept first.
     public static func json(model r: OLSResult) -> String {
         let fields: [(String, JSONValue)] = [
@@ -49,7 +69,8 @@ public enum Exporter {
             ("durbin_watson", .number(r.durbinWatson)), ("omnibus", .number(r.omnibus)), ("omnibus_p", .number(r.omnibusP)),
             ("jarque_bera", .number(r.jarqueBera)), ("jarque_bera_p", .number(r.jarqueBeraP)), ("skew", .number(r.skew)),
             ("kurtosis", .number(r.kurtosis)), ("cond_no", .number(r.condNo)),
-        ]
+            ("cov_type", .string(r.covarianceType.statsmodelsName)),
+        ] + (r.covarianceType.lags.map { [("lags", JSONValue.number(Double($0)))] } ?? [])
         return JSONValue.object(fields).render() + "\n"
     }
 
@@ -91,7 +112,7 @@ enum JSONValue {
     func render() -> String {
         switch self {
         case .string(let s): return Self.quote(s)
-        case .number(let x): return x.isFinite ? NumberFormat.roundTrip(x) : "null"
+        case .number(let x): return x.isNaN ? "null" : x.isFinite ? NumberFormat.roundTrip(x) : Self.quote(NumberFormat.nonFinite(x))
         case .bool(let b): return b ? "true" : "false"
         case .strings(let a): return "[" + a.map(Self.quote).joined(separator: ",") + "]"
         case .numbers(let a): return "[" + a.map { JSONValue.number($0).render() }.joined(separator: ",") + "]"

@@ -37,7 +37,7 @@ public struct ArgumentList {
         try checkShape()
     }
 
-    /// Positional counts, then required keywords and keywords left without a value.
+    /// Positional counts and choices, then required keywords and keywords left without a value.
     private func checkShape() throws(ShellError) {
         let (min, max) = spec.positionalCount
         if positional.count < min {
@@ -49,6 +49,11 @@ public struct ArgumentList {
             let extra = positional[max]
             let hint = Suggestion.hint(for: extra.text, in: spec.options.map(\.word))
             throw ShellError("unexpected '\(extra.text)'\(hint); usage: \(spec.synopsis)", at: extra)
+        }
+        for (index, token) in positional.enumerated() {
+            if case .choice(let words)? = spec.positional(at: index)?.kind, !words.contains(token.text) {
+                throw ShellError("expected \(Self.alternatives(words)), not '\(token.text)'\(Suggestion.hint(for: token.text, in: words))", at: token)
+            }
         }
         for option in spec.options where option.required && options[option.word] == nil {
             throw ShellError("missing '\(option.word) \(option.placeholder)'; usage: \(spec.synopsis)", at: command)
@@ -116,8 +121,10 @@ public struct ArgumentList {
     /// The word after `keyword`, which must be one of its spec's choices.
     public func choice(_ keyword: String) throws(ShellError) -> String? {
         guard let token = value(keyword) else { return nil }
-        guard case .choice(let words)? = spec.option(keyword)?.value, !words.contains(token.text) else { return token.text }
-        throw ShellError("'\(keyword)' takes \(Self.alternatives(words)), not '\(token.text)'\(Suggestion.hint(for: token.text, in: words))", at: token)
+        if case .choice(let words)? = spec.option(keyword)?.value, !words.contains(token.text) {
+            throw ShellError("'\(keyword)' takes \(Self.alternatives(words)), not '\(token.text)'\(Suggestion.hint(for: token.text, in: words))", at: token)
+        }
+        return token.text
     }
 
     /// A date `YYYY-MM-DD` after `keyword`.

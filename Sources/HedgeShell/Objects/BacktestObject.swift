@@ -20,7 +20,8 @@ public struct BacktestObject: WorkspaceValue, Equatable {
 
     public func listing() -> ListingRow {
         let r = result
-        return ListingRow(shape: "\(r.portfolioValues.count) steps", dates: SeriesText.range(r.valueDates),
+        // The steps of the per-rebalance table (the notebook trims the values to the betas' length).
+        return ListingRow(shape: SeriesText.count(r.reportedCount, "step"), dates: SeriesText.range(r.valueDates),
                           about: "\(r.method): \(long) vs \(benchmark), final \(NumberFormat.grouped(r.final)), Sharpe \(NumberFormat.fixed(r.sharpe, 2))")
     }
 
@@ -34,7 +35,8 @@ public struct BacktestObject: WorkspaceValue, Equatable {
         return "method \(r.method), long \(long) / short \(benchmark), \(SeriesText.range(r.valueDates)), rebalance \(p.rebalance), cost \(NumberFormat.general(p.cost)), rf \(NumberFormat.general(p.riskFreeRate)), capital \(NumberFormat.grouped(p.capital))"
     }
 
-    /// The notebook's summary block and per-rebalance table.
+    /// The notebook's summary block and per-rebalance table (head and tail only past 60 rows, as pandas
+    /// prints it, unless `context.allRows`), with a warning when the Sharpe ratio is not meaningful.
     public func report(context: DisplayContext) -> String {
         let r = result
         var text = ""
@@ -44,19 +46,26 @@ public struct BacktestObject: WorkspaceValue, Equatable {
         text += "Total Realized Returns: \(NumberFormat.fixed(r.totalReturnPercent, 2))%\n"
         text += "Annual Returns: \(NumberFormat.fixed(r.annualizedReturnPercent, 2))%\n"
         text += "Benchmark Annualized Returns: \(NumberFormat.fixed(r.benchmarkAnnualizedPercent, 2))%\n"
-        text += "Sharpe Ratio: \(NumberFormat.fixed(r.sharpe, 2))\n\n"
-        let values = r.reportedValues, betas = r.reportedBetas
-        let table = TextTable(
+        text += "Sharpe Ratio: \(NumberFormat.fixed(r.sharpe, 2))\n"
+        if let caveat = r.sharpeCaveat { text += context.style.warning("Warning: \(caveat)") + "\n" }
+        text += "\n"
+        let table = Self.rebalanceTable(values: r.reportedValues, betas: r.reportedBetas)
+        // pandas truncates beyond 60 rows; `show NAME all` prints them all.
+        text += "Portfolio and Beta values at each rebalancing:\n " + (context.allRows ? table.render() : table.renderTruncated())
+        return text
+    }
+
+    /// The notebook's `df` of steps, values and betas, formatted as `'{:,.2f}'.format` prints them.
+    static func rebalanceTable(values: [Double], betas: [Double]) -> TextTable {
+        TextTable(
             headers: ["Rebalancing Step", "Portfolio Value", "Beta Value"],
             rows: values.indices.map { ["\($0 + 1)", NumberFormat.grouped(values[$0]), NumberFormat.grouped(betas[$0])] },
             index: values.indices.map { "\($0)" })
-        text += "Portfolio and Beta values at each rebalancing:\n " + table.render()
-        return text
     }
 
     public func export(name: String, format: ExportFormat) throws(ShellError) -> (text: String, what: String) {
         switch format {
-        case .csv: (Exporter.csv(backtest: result), "\(result.portfolioValues.count) rebalance rows")
+        case .csv: (Exporter.csv(backtest: result), SeriesText.count(result.portfolioValues.count, "rebalance row"))
         case .json: (Exporter.json(backtest: result), "backtest")
         }
     }

@@ -45,7 +45,7 @@ public struct DatasetObject: WorkspaceValue, Equatable {
             throw ShellError("'\(name)': the dataset has no \(shownField.rawValue) field")
         }
         return (Exporter.csv(panel: panel, field: shownField),
-                "\(panel.dates.count) rows × \(panel.tickers.count) tickers of \(shownField.rawValue)")
+                "\(SeriesText.count(panel.dates.count, "row")) × \(SeriesText.count(panel.tickers.count, "ticker")) of \(shownField.rawValue)")
     }
 
     public var partNames: [String] { panel.tickers }

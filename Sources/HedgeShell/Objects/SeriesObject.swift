@@ -26,7 +26,7 @@ public struct SeriesObject: WorkspaceValue, Equatable {
 
     public func show(name: String, context: DisplayContext) -> String {
         var text = "\(context.style.name(name)): series" + (origin.map { ", \($0)" } ?? "") + "\n"
-        text += SeriesText.preview(series, name: name) + "\n" + SeriesText.statistics(series)
+        text += SeriesText.preview(series, name: name, all: context.allRows) + "\n" + SeriesText.statistics(series)
         if let weights = portfolio?.lastWeights {
             text += "\nweights on \(series.last.map(\.description) ?? ""): " + SeriesText.weightList(weights)
         }

@@ -27,9 +27,9 @@ enum SeriesText {
         count <= 2 * each ? Array(0..<count) : Array(0..<each) + [nil] + Array((count - each)..<count)
     }
 
-    /// pandas-like preview of a series.
-    static func preview(_ series: Series, name: String) -> String {
-        let rows = headTail(series.count)
+    /// pandas-like preview of a series: the first and last five values, or every value when `all`.
+    static func preview(_ series: Series, name: String, all: Bool = false) -> String {
+        let rows = all ? Array(0..<series.count) : headTail(series.count)
         let cells = rows.map { $0.map { series.values[$0].isNaN ? "NaN" : NumberFormat.fixed(series.values[$0], 6) } }
         let width = cells.map { $0?.count ?? 0 }.max() ?? 0
         var lines = zip(rows, cells).map { row, cell -> String in

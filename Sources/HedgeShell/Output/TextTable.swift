@@ -6,11 +6,31 @@ public struct TextTable {
     /// Row labels (pandas' index); nil for none.
     public var index: [String]?
 
+    /// pandas' `display.max_rows`: longer tables are truncated.
+    public static let maximumRows = 60
+    /// pandas' `display.min_rows`: a truncated table shows half of these at the head and half at the tail.
+    public static let truncatedRows = 10
+
     public init(headers: [String], rows: [[String]], index: [String]? = nil) {
         self.headers = headers; self.rows = rows; self.index = index
     }
 
+    /// Every row.
     public func render() -> String {
+        layout(rows: rows, index: index)
+    }
+
+    /// As pandas prints it: every row up to `maximumRows`; beyond, the first and last five rows around a
+    /// `..`/`...` row, then a blank line and `[N rows x M columns]`.
+    public func renderTruncated() -> String {
+        guard rows.count > Self.maximumRows else { return render() }
+        let half = Self.truncatedRows / 2
+        let shown = Array(rows.prefix(half)) + [headers.map { _ in "..." }] + Array(rows.suffix(half))
+        let shownIndex = index.map { Array($0.prefix(half)) + [".."] + Array($0.suffix(half)) }
+        return layout(rows: shown, index: shownIndex) + "\n\n[\(rows.count) rows x \(headers.count) columns]"
+    }
+
+    private func layout(rows: [[String]], index: [String]?) -> String {
         let widths = headers.indices.map { c in
             rows.reduce(headers[c].count) { max($0, c < $1.count ? $1[c].count : 0) }
         }

@@ -2,11 +2,13 @@ import HedgeCore
 
 /// A series found by name: a series object, or a part of another object (`d.AAPL`, `d.AAPL.volume`).
 struct ResolvedSeries {
+    /// The series, named as typed (`p1`, `d.AAPL`, `d.AAPL.volume`).
     var series: Series
-    /// The name as typed (`p1`, `d.AAPL`, `d.AAPL.volume`).
-    var label: String
     /// The workspace object it came from.
     var source: String
+
+    /// The name as typed (`p1`, `d.AAPL`, `d.AAPL.volume`).
+    var label: String { series.name }
 }
 
 extension Workspace {
@@ -62,7 +64,7 @@ extension Workspace {
             }
             throw ShellError("'\(text)' is a \(value.kind), not a series", at: token)
         }
-        return ResolvedSeries(series: series.renamed(text), label: text, source: source)
+        return ResolvedSeries(series: series.renamed(text), source: source)
     }
 
     private func seriesNotFound(_ token: Token) -> ShellError {

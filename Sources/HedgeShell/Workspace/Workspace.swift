@@ -53,6 +53,10 @@ public struct Workspace: Sendable, Equatable {
 
     public var names: [String] { entries.map(\.name) }
 
+    /// How many changes (stores, drops, renames) built this workspace: equal counts on two snapshots
+    /// of one session mean nothing changed in between.
+    public var changeCount: Int { log.count }
+
     public func entry(named name: String) -> Entry? { entries.first { $0.name == name } }
 
     public subscript(name: String) -> (any WorkspaceValue)? { entry(named: name)?.object }

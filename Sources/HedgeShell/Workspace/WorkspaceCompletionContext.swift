@@ -13,6 +13,11 @@ struct WorkspaceCompletionContext: CompletionContext {
         workspace.value(dataset, as: DatasetObject.self)?.panel.tickers
     }
 
+    func partNames(of name: String) -> [String]? {
+        guard let parts = workspace[name]?.partNames, !parts.isEmpty else { return nil }
+        return parts
+    }
+
     func directoryEntries(_ path: String) -> [(name: String, isDirectory: Bool)]? {
         let directory = environment.resolve(path.isEmpty ? "." : path)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }

@@ -38,32 +38,3 @@ extension Session {
         }
     }
 }
-
-/// The text of a script file, checked to be UTF-8.
-enum ScriptSource {
-    static func read(path: String, displayPath: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw ShellError("cannot read '\(displayPath)'\(isDirectory.boolValue ? ": it is a directory" : "")")
-            }
-            throw ShellError("no such file '\(displayPath)'")
-        }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            // The line of the first invalid byte.
-            var line = 1
-            var decoder = UTF8()
-            var iterator = data.makeIterator()
-            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                if scalar == "\n" { line += 1 }
-            }
-            throw ShellError("not valid UTF-8 text", line: line)
-        }
-        return text
-    }
-}
-
-/// The program's version.
-public enum HedgeVersion {
-    public static let current = "0.1.0"
-}

@@ -1,0 +1,4 @@
+/// The file formats `export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case csv, json
+}

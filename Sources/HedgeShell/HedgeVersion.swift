@@ -1,0 +1,4 @@
+/// The program's version.
+public enum HedgeVersion {
+    public static let current = "0.1.0"
+}
