@@ -189,6 +189,7 @@ struct BacktestCommand: ShellCommand, Replayable {
         let betaName: String? = if case .series(let token) = beta { token.text } else { nil }
         let object = DailyBacktestObject(result: result, long: long.text, benchmark: benchmark.text, betaSeriesName: betaName)
         let replaced = ws.store(object, as: finalName, by: resolved, inputs: inputs)
+        guard !context.isQuiet else { return }
         var text = object.summary(context: context.display)
         text += "\n\(context.style.name(finalName)): daily-backtest, \(object.headline)"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced)
