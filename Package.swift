@@ -11,6 +11,10 @@ let package = Package(
     targets: [
         .target(name: "HedgeCore"),
         .target(name: "HedgeShell", dependencies: ["HedgeCore"]),
+        // Yahoo chart API client (FoundationNetworking). Only the `hedge-fetch` helper links it, so the
+        // shell's start-up does not pay for libcurl and its TLS stack.
+        .target(name: "HedgeFetch", dependencies: ["HedgeCore"]),
+        .executableTarget(name: "hedge-fetch", dependencies: ["HedgeFetch", "HedgeCore"]),
         // libedit's histedit.h lives in /usr/include; scripts/setup installs libedit-dev when missing.
         .systemLibrary(name: "CEditLine"),
         .executableTarget(name: "hedge", dependencies: ["HedgeShell", "CEditLine"]),
@@ -18,7 +22,8 @@ let package = Package(
         .executableTarget(name: "hedge-bench", dependencies: ["HedgeCore"]),
         .testTarget(name: "HedgeCoreTests", dependencies: ["HedgeCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HedgeShellTests", dependencies: ["HedgeShell"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeEndToEndTests", dependencies: ["hedge"]),
+        .testTarget(name: "HedgeFetchTests", dependencies: ["HedgeFetch", "HedgeCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeEndToEndTests", dependencies: ["hedge", "hedge-fetch"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -21,11 +21,18 @@ public struct ShellEnvironment: Sendable {
     public var unicode: Bool
     /// Whether charts may use colour (stdout is a terminal and `NO_COLOR` is unset).
     public var color: Bool
+    /// The process environment as the session sees it (`HEDGE_CACHE_DIR`, `HEDGE_YAHOO_URL`, `HEDGE_OFFLINE`, `HOME`…).
+    public var variables: [String: String]
+    /// `--offline` (or `HEDGE_OFFLINE=1`): `load yahoo` serves only from the cache.
+    public var offline: Bool
+    /// `--strict`: a replayed load whose data changed is an error, not a warning.
+    public var strict: Bool
 
     public init(currentDirectory: String = FileManager.default.currentDirectoryPath,
                 now: (@Sendable () -> Date)? = nil, timeZone: TimeZone? = nil,
                 stopwatch: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
-                chartWidth: Int = 80, chartHeight: Int = 24, unicode: Bool = true, color: Bool = false) {
+                chartWidth: Int = 80, chartHeight: Int = 24, unicode: Bool = true, color: Bool = false,
+                variables: [String: String]? = nil, offline: Bool = false, strict: Bool = false) {
         self.currentDirectory = currentDirectory
         let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
         if let now {
@@ -41,6 +48,10 @@ public struct ShellEnvironment: Sendable {
         self.chartHeight = chartHeight
         self.unicode = unicode
         self.color = color
+        let variables = variables ?? ProcessInfo.processInfo.environment
+        self.variables = variables
+        self.offline = offline || ["1", "true", "yes"].contains(variables["HEDGE_OFFLINE"]?.lowercased() ?? "")
+        self.strict = strict
     }
 
     /// `path` with `~` expanded and made absolute against the current directory.

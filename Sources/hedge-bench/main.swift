@@ -2,6 +2,7 @@
 //
 //   hedge-bench load [--file PATH] [--megabytes N] [--runs N]
 //   hedge-bench rolling [--days N] [--window N] [--runs N]
+//   hedge-bench sweep --data DIR [--runs N] [--workers N]
 //   hedge-bench weight [--tickers 500,2000] [--days 6300] [--window 30] [--runs 5]
 //   hedge-bench backtest [--days 600] [--iterations 20000]
 //
@@ -146,6 +147,51 @@ func benchmarkRolling(arguments: [String]) throws {
     }
 }
 
+/// `sweep`: 1,000 `method daily` configurations (rebalance 5..100 step 5 × estimate 20..200 step 20 ×
+/// cost 0,0.0005,0.001,0.0015,0.002) of the volume-weighted basket in DIR against QQQ (the mag7 flow),
+/// timed from the aligned returns to every configuration's metrics (OLS tables included).
+func benchmarkSweep(arguments: [String]) throws {
+    var data = ""
+    var runs = 10
+    var workers = ParallelRunner.availableCores
+    var k = 0
+    while k < arguments.count {
+        let value = k + 1 < arguments.count ? arguments[k + 1] : ""
+        switch arguments[k] {
+        case "--data": data = value
+        case "--runs": runs = max(1, Int(value) ?? runs)
+        case "--workers": workers = max(1, Int(value) ?? workers)
+        default: throw HedgeError("hedge-bench sweep: unknown option \(arguments[k])")
+        }
+        k += 2
+    }
+    let files = try FileManager.default.contentsOfDirectory(atPath: data).filter { $0.hasSuffix(".csv") }.sorted()
+        .map { data + "/" + $0 }
+    let panel = try PanelLoader.load(paths: files)
+    let benchmarkTicker = panel.tickers.contains("QQQ") ? "QQQ" : (panel.tickers.last ?? "")
+    let basket = try Weighting.portfolio(panel, scheme: .volume(window: 30), excluding: [benchmarkTicker])
+    guard let prices = panel.series(benchmarkTicker) else { throw HedgeError("no \(benchmarkTicker) prices") }
+    let inputs = try DailyBacktestInputs(long: basket.returns, benchmark: Returns.simple(prices))
+    let axes = [SweepAxis(name: "rebalance", values: try SweepValues.parse("5..100", step: "5", parameter: "rebalance")),
+                SweepAxis(name: "estimate", values: try SweepValues.parse("20..200", step: "20", parameter: "estimate")),
+                SweepAxis(name: "cost", values: try SweepValues.parse("0,0.0005,0.001,0.0015,0.002", parameter: "cost"))]
+    print("sweep: \(inputs.count) aligned days, 20 × 10 × 5 = 1,000 method daily configurations, \(workers) workers, \(runs) runs")
+    var times: [Double] = []
+    var best = 0.0
+    for run in 1...runs {
+        let started = ContinuousClock.now
+        let sweep = try ParameterSweep(inputs: inputs, base: DailyBacktestParameters(), axes: axes)
+        let result = try sweep.runBlocking(workers: workers)
+        let elapsed = seconds(ContinuousClock.now - started)
+        times.append(elapsed)
+        best = result.best(by: .sharpe).map { result.values(.sharpe)[$0] } ?? .nan
+        print(String(format: "  run %d: %.4f s  (%.0f configurations/s)", run, elapsed, Double(result.rows.count) / elapsed))
+    }
+    let sorted = times.sorted()
+    print(String(format: "sweep: best %.4f s, median %.4f s for 1,000 configurations (best sharpe %.3f)",
+                 sorted[0], sorted[sorted.count / 2], best))
+}
+
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
@@ -155,11 +201,13 @@ do {
     switch arguments.first {
     case "load", nil: try benchmarkLoad(arguments: Array(arguments.dropFirst()))
     case "rolling": try benchmarkRolling(arguments: Array(arguments.dropFirst()))
+    case "sweep": try benchmarkSweep(arguments: Array(arguments.dropFirst()))
     case "weight": try benchmarkWeight(arguments: Array(arguments.dropFirst()))
     case "backtest": try benchmarkBacktest(arguments: Array(arguments.dropFirst()))
     default:
         throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N]\n"
             + "       hedge-bench rolling [--days N] [--window N] [--runs N]\n"
+            + "       hedge-bench sweep --data DIR [--runs N] [--workers N]\n"
             + "       hedge-bench weight [--tickers N,N] [--days D] [--window W] [--runs N]\n"
             + "       hedge-bench backtest [--days D] [--iterations N]")
     }

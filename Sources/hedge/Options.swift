@@ -8,6 +8,8 @@ struct Options {
     var scripts: [String] = []
     var showHelp = false
     var showVersion = false
+    var offline = false
+    var strict = false
 
     static let usage = """
     usage: hedge [options] [FILE.hedge ...]
@@ -21,6 +23,8 @@ struct Options {
       -c COMMANDS     run COMMANDS (separated by ; or newlines) and exit
       -q, --quiet     print only what is asked for (show, ls, help, plots) and errors
       --demo          start with the built-in synthetic demo dataset loaded as `demo`
+      --offline       `load yahoo` serves only from the price cache (also HEDGE_OFFLINE=1)
+      --strict        a replayed `load` whose data changed is an error, not a warning
       --no-history    do not read or write the history file ($HEDGE_HISTORY or ~/.hedge_history)
       --color, --no-color
                       force colour on or off (default: on for a terminal unless NO_COLOR is set)
@@ -41,6 +45,8 @@ struct Options {
             case "-q", "--quiet": options.quiet = true
             case "--demo": options.demo = true
             case "--no-history": options.history = false
+            case "--offline": options.offline = true
+            case "--strict": options.strict = true
             case "--color": options.color = true
             case "--no-color": options.color = false
             case "-h", "--help": options.showHelp = true

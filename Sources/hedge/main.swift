@@ -21,7 +21,8 @@ let color = options.color ?? (terminal.stdoutIsTerminal && ProcessInfo.processIn
 let session = Session(
     style: TextStyle(color: color), quiet: options.quiet,
     environment: ShellEnvironment(chartWidth: terminal.columns, chartHeight: terminal.rows,
-                                  unicode: terminal.unicode, color: color))
+                                  unicode: terminal.unicode, color: color,
+                                  offline: options.offline, strict: options.strict))
 
 if options.demo, !session.execute("load demo as demo") { exit(1) }
 

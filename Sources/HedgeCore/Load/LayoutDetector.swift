@@ -60,11 +60,6 @@ enum LayoutDetector {
                           at: SourceLocation(file: path, line: line, column: 1))
     }
 
-    /// The ticker of a single-ticker file: its file name up to the first `.`, uppercased.
-    static func ticker(fromPath path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        let stem = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first
-            .map(String.init) ?? name
-        return stem.uppercased()
-    }
+    /// The ticker of a single-ticker file: its whole file stem (see `TickerName`).
+    static func ticker(fromPath path: String) -> String { TickerName.fromPath(path) }
 }

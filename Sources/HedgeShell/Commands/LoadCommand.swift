@@ -8,9 +8,11 @@ struct LoadCommand: ShellCommand, Replayable {
         summary: "Load price files (yfinance per-ticker or multi-ticker, wide, long or Stooq CSV) into a dataset, merged by date.",
         positionals: [Positional("PATH", .path, .oneOrMore, about: "(a file, a glob or demo)")],
         options: [.asName, .from, .to,
-                  OptionSpec("field", .choice(Field.allCases.map(\.rawValue)), placeholder: "price|volume|open|high|low|close")],
+                  OptionSpec("field", .choice(Field.allCases.map(\.rawValue)), placeholder: "price|volume|open|high|low|close"),
+                  DataCheck.option],
         details: ["`demo` is the built-in synthetic dataset (7 stocks and one index, seeded).",
-                  "`field` says what the value columns of a wide CSV hold (default price)."],
+                  "`field` says what the value columns of a wide CSV hold (default price).",
+                  "`fingerprint F` is written by `save`: a replay warns when the data differ (`--strict`, `run FILE strict`: an error)."],
         examples: ["load demo as d", "load data/*.csv as mag from 2023-01-01"])
 
     /// The words naming the files, as typed (globs unexpanded) or, after `run`, the expanded absolute paths.
@@ -19,8 +21,11 @@ struct LoadCommand: ShellCommand, Replayable {
     var from: Day?
     var to: Day?
     var field: Field?
+    /// Written by `save`: what the data looked like; a replay warns when they changed.
+    var fingerprint: (token: Token, value: DataFingerprint)?
 
     init(_ arguments: ArgumentList) throws(ShellError) {
+        fingerprint = try DataCheck.parse(arguments)
         paths = arguments.positional
         name = try arguments.newName()
         (from, to) = try arguments.dateRange()
@@ -32,7 +37,7 @@ struct LoadCommand: ShellCommand, Replayable {
 
     var replay: ReplayText {
         ReplayText(Self.spec).adding(paths.map(\.text)).option("field", field?.rawValue)
-            .option("from", from).option("to", to).option("as", name)
+            .option("from", from).option("to", to).option("as", name).option("fingerprint", fingerprint?.value)
     }
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
@@ -62,11 +67,14 @@ struct LoadCommand: ShellCommand, Replayable {
         }
         let finalName = name ?? ws.defaultName(prefix: "d")
         resolved.name = finalName
+        try DataCheck.verify(fingerprint, panel: panel, loadName: "`load … as \(finalName)`", context: context)
+        resolved.fingerprint = DataFingerprint(panel).map { (Token($0.description), $0) }
         let replaced = ws.store(DatasetObject(panel: panel, source: description), as: finalName, by: resolved, inputs: [])
         var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
         text += "  source: \(description); tickers: \(panel.tickers.joined(separator: ", ")); fields: \(panel.fields.map(\.rawValue).joined(separator: ", "))"
         if let missing = Self.missingCount(panel), missing > 0 { text += "\n  \(missing) missing price cells (NaN)" }
+        if let gist = DescribeCommand.gist(panel, name: finalName) { text += "\n  " + gist }
         context.say(text)
     }
 

@@ -5,11 +5,13 @@ struct PlotCommand: ShellCommand {
     static let spec = CommandSpec(
         "plot-ascii", synopsis: "plot-ascii NAME [NAME...] [cumulative|drawdown|hist] [width N] [height N] [ascii] [title \"TEXT\"]",
         summary: "Chart series, a model (scatter with fitted line), a backtest, or `hist SERIES` in the terminal.",
-        positionals: [Positional("NAME", .object([.series, .model, .backtest, .dailyBacktest]), .oneOrMore)],
+        positionals: [Positional("NAME", .object([.series, .model, .backtest, .dailyBacktest, .sweep, .walkforward]), .oneOrMore)],
         options: [.flag("cumulative"), .flag("drawdown"), .flag("hist"), .flag("ascii"),
                   OptionSpec("width", .number, placeholder: "N"), OptionSpec("height", .number, placeholder: "N"),
-                  OptionSpec("title", .text, placeholder: "\"TEXT\"")],
-        details: ["cumulative: growth of 1; drawdown: from the running peak, in %; hist: the distribution of one series with the fitted normal."],
+                  OptionSpec("title", .text, placeholder: "\"TEXT\""),
+                  OptionSpec("by", .text, placeholder: "P1 P2", repeats: true)],
+        details: ["cumulative: growth of 1; drawdown: from the running peak, in %; hist: the distribution of one series with the fitted normal.",
+                  "plot-ascii SWEEP METRIC [by P1 P2]: a heatmap of METRIC over two swept parameters (a line for one); with more, by names the two drawn, the others at their best values."],
         examples: ["plot-ascii p d.QQQ cumulative", "plot-ascii hist h"])
 
     var names: [Token]
@@ -18,6 +20,7 @@ struct PlotCommand: ShellCommand {
     var height: Int?
     var ascii: Bool
     var title: String?
+    var by: [String]
 
     init(_ arguments: ArgumentList) throws(ShellError) {
         names = arguments.positional
@@ -30,6 +33,7 @@ struct PlotCommand: ShellCommand {
         height = try arguments.integer("height", range: 5...500, meaning: "height is 5 to 500 lines")
         ascii = arguments.has("ascii")
         title = arguments.value("title")?.text
+        by = arguments.values("by")?.map(\.text) ?? []
     }
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
@@ -45,10 +49,12 @@ struct PlotCommand: ShellCommand {
 
     private func chartLines(style: ChartStyle, in ws: Workspace) throws -> [String] {
         var style = style
-        if names.count == 1, let object = ws[names[0].text],
-           let lines = try object.chart(name: names[0].text, request: ChartRequest(mode: mode, style: style)) {
+        if let object = ws[names[0].text], names.count == 1 || object.takesChartArguments,
+           let lines = try object.chart(name: names[0].text, request: ChartRequest(
+               mode: mode, style: style, arguments: names.dropFirst().map(\.text), by: by)) {
             return lines
         }
+        if !by.isEmpty { throw ShellError("by P1 P2 goes with a sweep (plot-ascii SWEEP METRIC by P1 P2)", at: names[0]) }
         let series = try names.map { token throws(ShellError) -> Series in
             if let object = ws[token.text], object.asSeries == nil, object.kind != .dataset {
                 throw ShellError("'\(token.text)' is a \(object.kind); plot it on its own", at: token)

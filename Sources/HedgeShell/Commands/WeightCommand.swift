@@ -62,6 +62,9 @@ struct WeightCommand: ShellCommand, Replayable {
         guard data.panel.tickers.contains(where: { !exclude.contains($0) }) else {
             throw ShellError("nothing left in the basket after exclude", at: dataset)
         }
+        if let problem = UndefinedReturns.problem(in: data.panel, excluding: Set(exclude)) {
+            throw ShellError(problem + " (see `describe \(dataset.text)`)", at: dataset)
+        }
         let portfolio = try Weighting.portfolio(data.panel, scheme: scheme, excluding: Set(exclude),
                                                 cancellation: context.cancellation)
         guard !portfolio.returns.isEmpty else {

@@ -89,7 +89,7 @@ private struct Request {
                           segmentStart: current.start, segment: word)
         case .tickers:
             return completeTickerList(word: word, dataset: statementWords.dropFirst().first?.text)
-        case .path, .number, .newName, .date, .text:
+        case .path, .number, .newName, .date, .text, .values:
             return finish(matches: keywordMatches, segmentStart: current.start, segment: word)
         }
     }

@@ -23,6 +23,8 @@ public enum ArgumentKind: Sendable, Equatable {
     case text
     /// A command word (after `help`).
     case command
+    /// A swept parameter's values: a range `5..60 step 5` or a list `0,0.0005,0.001` (a single number is fixed).
+    case values
 }
 
 /// A positional argument: its placeholder in messages (`SERIES`), what it accepts, and how many.

@@ -57,23 +57,31 @@ public struct DatasetObject: WorkspaceValue, Equatable {
             view.shownField = field
             return view
         }
-        guard parts.count <= 2, let t = panel.tickerIndex(parts[0]) else {
+        // The longest leading run of parts that names a ticker (`BRK.B` in `BRK.B.volume`), then a field.
+        let tickerParts = (1...parts.count).reversed().first { panel.tickerIndex(parts[0..<$0].joined(separator: ".")) != nil }
+        guard let tickerParts, parts.count - tickerParts <= 1,
+              let t = panel.tickerIndex(parts[0..<tickerParts].joined(separator: ".")) else {
             throw ShellError("dataset '\(name)' has no ticker '\(parts[0])'\(Suggestion.hint(for: parts[0], in: panel.tickers)); it has \(panel.tickers.joined(separator: ", "))")
         }
         let ticker = panel.tickers[t]
-        let label = "\(name).\(ticker)" + (parts.count == 2 ? ".\(parts[1])" : "")
-        let fieldName = parts.count == 2 ? parts[1].lowercased() : "returns"
+        let fieldPart = tickerParts < parts.count ? parts[tickerParts] : nil
+        let label = "\(name).\(ticker)" + (fieldPart.map { ".\($0)" } ?? "")
+        let fieldName = fieldPart?.lowercased() ?? "returns"
         guard let prices = panel.series(ticker, field: .price) else {
             throw ShellError("dataset '\(name)' has no prices for \(ticker)")
         }
         let series: Series
         switch fieldName {
-        case "returns": series = Returns.simple(prices)
-        case "logreturns": series = Returns.log(prices)
+        case "returns", "logreturns":
+            if let bad = UndefinedReturns.firstBadPrice(prices.values, dates: prices.dates) {
+                throw ShellError("\(name).\(ticker) has price \(bad.value) on \(bad.day), which makes its returns undefined "
+                                 + "(see `describe \(name)`; `\(name).\(ticker).price` is the raw column)")
+            }
+            series = fieldName == "returns" ? Returns.simple(prices) : Returns.log(prices)
         default:
             let choices = panel.fields.map(\.rawValue) + ["returns", "logreturns"]
             guard let field = Field(rawValue: fieldName), let s = panel.series(ticker, field: field) else {
-                throw ShellError("'\(parts[1])' is not a field of \(name)\(Suggestion.hint(for: parts[1], in: choices)); fields: \(choices.joined(separator: ", "))")
+                throw ShellError("'\(fieldName)' is not a field of \(name)\(Suggestion.hint(for: fieldName, in: choices)); fields: \(choices.joined(separator: ", "))")
             }
             series = s
         }

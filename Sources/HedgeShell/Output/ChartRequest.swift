@@ -4,7 +4,13 @@ import HedgeCore
 public struct ChartRequest: Sendable {
     public var mode: PlotMode
     public var style: ChartStyle
-    public init(mode: PlotMode, style: ChartStyle) { self.mode = mode; self.style = style }
+    /// Words after the object's name (`plot-ascii SW sharpe`), for kinds that take them.
+    public var arguments: [String]
+    /// `by P1 P2`: the parameters to draw (a sweep's heatmap axes).
+    public var by: [String]
+    public init(mode: PlotMode, style: ChartStyle, arguments: [String] = [], by: [String] = []) {
+        self.mode = mode; self.style = style; self.arguments = arguments; self.by = by
+    }
 }
 
 /// What `plot-ascii` draws.

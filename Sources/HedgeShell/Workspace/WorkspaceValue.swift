@@ -32,6 +32,13 @@ public protocol WorkspaceValue: Sendable {
     /// drawn as a series. `request` says what was asked (mode, size, title).
     func chart(name: String, request: ChartRequest) throws -> [String]?
 
+    /// Whether `plot-ascii NAME WORD…` passes the words after the name to `chart` (a sweep's metric)
+    /// instead of reading them as more series.
+    var takesChartArguments: Bool { get }
+
+    /// Whether `show NAME sort METRIC top N` applies (a ranked table).
+    var isRanked: Bool { get }
+
     /// Equality across existentials (for workspace snapshots).
     func isEqual(to other: any WorkspaceValue) -> Bool
 }
@@ -42,6 +49,8 @@ extension WorkspaceValue {
     public func part(_ path: String, of name: String) throws(ShellError) -> (any WorkspaceValue)? { nil }
     public var partNames: [String] { [] }
     public func chart(name: String, request: ChartRequest) throws -> [String]? { nil }
+    public var takesChartArguments: Bool { false }
+    public var isRanked: Bool { false }
 }
 
 extension WorkspaceValue where Self: Equatable {

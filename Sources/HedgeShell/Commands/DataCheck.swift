@@ -1,0 +1,24 @@
+import HedgeCore
+
+/// The `fingerprint` keyword that `save` writes on every load: replaying checks that the data are still
+/// what they were, and warns (or, under `--strict` / `run … strict`, fails) when they are not.
+enum DataCheck {
+    static let option = OptionSpec("fingerprint", .text, placeholder: "F")
+
+    static func parse(_ arguments: ArgumentList) throws(ShellError) -> (token: Token, value: DataFingerprint)? {
+        guard let token = arguments.value("fingerprint") else { return nil }
+        guard let value = DataFingerprint(text: token.text) else {
+            throw ShellError("'\(token.text)' is not a data fingerprint (written by `save`)", at: token)
+        }
+        return (token, value)
+    }
+
+    /// Compares the loaded panel with the saved fingerprint.
+    static func verify(_ saved: (token: Token, value: DataFingerprint)?, panel: Panel, loadName: String,
+                       context: CommandContext) throws(ShellError) {
+        guard let saved, let change = DataFingerprint.change(from: saved.value, to: panel) else { return }
+        let message = "the data of \(loadName) changed since the script was saved: \(change)"
+        if context.environment.strict { throw ShellError(message + " (strict)", at: saved.token) }
+        context.show("warning: " + message)
+    }
+}
