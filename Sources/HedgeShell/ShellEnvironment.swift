@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeCore
 
 /// What a session needs from the world around it: the working directory, the clock and time zone shown
@@ -30,11 +41,11 @@ public struct ShellEnvironment: Sendable {
 
     public init(currentDirectory: String = FileManager.default.currentDirectoryPath,
                 now: (@Sendable () -> Date)? = nil, timeZone: TimeZone? = nil,
-                stopwatch: @escaping @Sendable () -> Double = { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 },
+                stopwatch: @escaping @Sendable () -> Double = { ShellEnvironment.monotonicSeconds() },
                 chartWidth: Int = 80, chartHeight: Int = 24, unicode: Bool = true, color: Bool = false,
                 variables: [String: String]? = nil, offline: Bool = false, strict: Bool = false) {
         self.currentDirectory = currentDirectory
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init)
+        let epoch = PathText.environment("SOURCE_DATE_EPOCH").flatMap(Double.init)
         if let now {
             self.now = now
         } else if let epoch {
@@ -58,11 +69,11 @@ public struct ShellEnvironment: Sendable {
     public func resolve(_ path: String) -> String {
         var p = path
         if p == "~" || p.hasPrefix("~/") {
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            let home = PathText.homeDirectory
             p = home + p.dropFirst()
         }
         if p.hasPrefix("/") { return p }
-        return (currentDirectory as NSString).appendingPathComponent(p)
+        return PathText.appending(p, to: currentDirectory)
     }
 
     /// The `Date:` and `Time:` strings statsmodels prints ("Sat, 21 Nov 2026", "20:50:54"), now, in `timeZone`.
@@ -72,6 +83,13 @@ public struct ShellEnvironment: Sendable {
         let seconds = Int(moment.timeIntervalSince1970.rounded(.down))
         let offset = timeZone.map { $0.secondsFromGMT(for: moment) } ?? Self.localOffset(atEpochSeconds: seconds)
         return SummaryTimestamp(localSeconds: seconds + offset)
+    }
+
+    /// Seconds on the C library's monotonic clock (the default stopwatch; no Dispatch needed).
+    public static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// The C library's offset from UTC of local time at that moment (0 when it cannot tell).
