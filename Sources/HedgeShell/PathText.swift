@@ -41,6 +41,21 @@ enum PathText {
         getenv(name).map { String(cString: $0) }
     }
 
+    /// Every environment variable, read from the C library's `environ` (ProcessInfo's dictionary costs
+    /// ten times more at start-up).
+    static func environmentVariables() -> [String: String] {
+        var variables: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return variables
+    }
+
     /// `$HOME`, else the password database's home directory of this user, else `/`.
     static var homeDirectory: String {
         if let home = environment("HOME"), !home.isEmpty { return home }

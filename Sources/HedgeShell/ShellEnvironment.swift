@@ -59,7 +59,7 @@ public struct ShellEnvironment: Sendable {
         self.chartHeight = chartHeight
         self.unicode = unicode
         self.color = color
-        let variables = variables ?? ProcessInfo.processInfo.environment
+        let variables = variables ?? PathText.environmentVariables()
         self.variables = variables
         self.offline = offline || ["1", "true", "yes"].contains(variables["HEDGE_OFFLINE"]?.lowercased() ?? "")
         self.strict = strict

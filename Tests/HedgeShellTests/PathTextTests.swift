@@ -24,6 +24,7 @@ import Testing
         #expect(PathText.isDirectory(directory + "/missing") == nil)
         #expect(PathText.environment("PATH") == ProcessInfo.processInfo.environment["PATH"])
         #expect(PathText.environment("HEDGE_SURELY_UNSET_VARIABLE") == nil)
+        #expect(PathText.environmentVariables() == ProcessInfo.processInfo.environment)
         #expect(!PathText.homeDirectory.isEmpty)
     }
 }
