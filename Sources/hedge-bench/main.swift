@@ -3,6 +3,8 @@
 //   hedge-bench load [--file PATH] [--megabytes N] [--runs N]
 //   hedge-bench rolling [--days N] [--window N] [--runs N]
 //   hedge-bench sweep --data DIR [--runs N] [--workers N]
+//   hedge-bench universe --tickers N --years N [--seed N] --out DIR [LAYOUT...]
+//   hedge-bench load-files [--runs N] [--field FIELD] [--fields F,F] PATH...
 //   hedge-bench weight [--tickers 500,2000] [--days 6300] [--window 30] [--runs 5]
 //   hedge-bench backtest [--days 600] [--iterations 20000]
 //
@@ -196,18 +198,73 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
+/// Generates a seeded universe into a directory (see Universe.swift); layouts default to all five.
+func generateUniverse(arguments: [String]) throws {
+    var tickers = 50, years = 10, seed: UInt64 = 14, out: String? = nil
+    var layouts: [String] = []
+    var k = 0
+    while k < arguments.count {
+        let value = k + 1 < arguments.count ? arguments[k + 1] : ""
+        switch arguments[k] {
+        case "--tickers": tickers = Int(value) ?? tickers; k += 2
+        case "--years": years = Int(value) ?? years; k += 2
+        case "--seed": seed = UInt64(value) ?? seed; k += 2
+        case "--out": out = value; k += 2
+        default: layouts.append(arguments[k]); k += 1
+        }
+    }
+    guard let out else { throw HedgeError("hedge-bench universe: --out DIR is required") }
+    if layouts.isEmpty { layouts = ["per-ticker", "wide", "multi", "long-date", "long-ticker"] }
+    let started = ContinuousClock.now
+    let universe = Universe(tickerCount: tickers, years: years, seed: seed)
+    try universe.write(to: out, layouts: layouts)
+    print("generated \(tickers) tickers × \(universe.dates.count) days (\(layouts.joined(separator: ", "))) "
+          + "in \(String(format: "%.1f", seconds(ContinuousClock.now - started))) s")
+}
+
+/// Times PanelLoader.load over the given files in this process: one line `seconds megabytes` per run.
+func benchmarkLoadFiles(arguments: [String]) throws {
+    var runs = 3, field = Field.price
+    var fields: Set<Field>? = nil
+    var paths: [String] = []
+    var k = 0
+    while k < arguments.count {
+        let value = k + 1 < arguments.count ? arguments[k + 1] : ""
+        switch arguments[k] {
+        case "--runs": runs = max(1, Int(value) ?? runs); k += 2
+        case "--field": field = Field(rawValue: value) ?? field; k += 2
+        case "--fields": fields = Set(value.split(separator: ",").compactMap { Field(rawValue: String($0)) }); k += 2
+        default: paths.append(arguments[k]); k += 1
+        }
+    }
+    var bytes = 0.0
+    for path in paths {
+        bytes += (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.doubleValue ?? 0
+    }
+    for _ in 0..<runs {
+        let started = ContinuousClock.now
+        let panel = try PanelLoader.load(paths: paths, options: LoadOptions(wideField: field, fields: fields))
+        let elapsed = seconds(ContinuousClock.now - started)
+        print(String(format: "%.6f %.3f %d %d", elapsed, bytes / 1e6, panel.tickers.count, panel.dates.count))
+    }
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "load", nil: try benchmarkLoad(arguments: Array(arguments.dropFirst()))
     case "rolling": try benchmarkRolling(arguments: Array(arguments.dropFirst()))
     case "sweep": try benchmarkSweep(arguments: Array(arguments.dropFirst()))
+    case "universe": try generateUniverse(arguments: Array(arguments.dropFirst()))
+    case "load-files": try benchmarkLoadFiles(arguments: Array(arguments.dropFirst()))
     case "weight": try benchmarkWeight(arguments: Array(arguments.dropFirst()))
     case "backtest": try benchmarkBacktest(arguments: Array(arguments.dropFirst()))
     default:
         throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N]\n"
             + "       hedge-bench rolling [--days N] [--window N] [--runs N]\n"
             + "       hedge-bench sweep --data DIR [--runs N] [--workers N]\n"
+            + "       hedge-bench universe --tickers N --years N [--seed N] --out DIR [LAYOUT...]\n"
+            + "       hedge-bench load-files [--runs N] [--field FIELD] [--fields F,F] PATH...\n"
             + "       hedge-bench weight [--tickers N,N] [--days D] [--window W] [--runs N]\n"
             + "       hedge-bench backtest [--days D] [--iterations N]")
     }

@@ -16,7 +16,7 @@ import Testing
     @Test func unreadableDirectoryNamesThePath() {
         let path = LoaderFixtures.path("")
         let error = LoaderFixtures.error { try PanelLoader.load(paths: [path]) }
-        #expect(error?.message.contains(path) == true)
+        #expect(error?.description.contains(path) == true)
     }
 
     @Test func emptyFile() {

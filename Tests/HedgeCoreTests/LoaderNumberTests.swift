@@ -77,3 +77,64 @@ import Testing
         }
     }
 }
+
+/// `DecimalParser.scan`, the fast path's reader, never disagrees with `parse`: whenever it returns a
+/// value, it is bit-identical, and it stops where the number ends.
+@Suite struct LoaderNumberScanTests {
+    private func scan(_ text: String) -> (value: Double, stop: Int)? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { DecimalParser.scan($0, from: 0, to: buffer.count) }
+        }
+    }
+
+    private func parse(_ text: String) -> Double? {
+        Array(text.utf8).withUnsafeBufferPointer { DecimalParser.parse($0) }
+    }
+
+    @Test func agreesWithParseOnRandomInputs() {
+        var generator = SplitMix(seed: 11)
+        var scanned = 0
+        for round in 0..<300_000 {
+            let text: String
+            switch round % 3 {
+            case 0: text = "\(Double(Float(Double.random(in: 0.001...10_000, using: &generator))))"
+            case 1: text = "\(Double(bitPattern: generator.next()))"
+            default:
+                var digits = ""
+                for _ in 0..<Int.random(in: 1...21, using: &generator) {
+                    digits.append(Character(Unicode.Scalar(UInt8.random(in: 48...57, using: &generator))))
+                }
+                let point = Int.random(in: 0...digits.count, using: &generator)
+                digits.insert(".", at: digits.index(digits.startIndex, offsetBy: point))
+                text = (Bool.random(using: &generator) ? "-" : "") + digits + "e\(Int.random(in: -30...30, using: &generator))"
+            }
+            guard let (value, stop) = scan(text) else { continue }
+            scanned += 1
+            #expect(stop == text.utf8.count, "\(text)")
+            #expect(value.bitPattern == parse(text)?.bitPattern, "\(text)")
+            #expect(value.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+        }
+        #expect(scanned > 150_000)
+    }
+
+    @Test func seventeenDigitPricesTakeTheFastPath() {
+        for text in ["123.63253784179688", "124.16999816894533", "0.0012345678901234567", "112117500.0", "-0.0", "5.", ".5"] {
+            let result = scan(text)
+            if text == "0.0012345678901234567" {
+                #expect(result == nil)  // 20 digits with the leading zeros: the general path
+            } else {
+                #expect(result?.value.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+            }
+        }
+    }
+
+    @Test func stopsAtTheFirstByteAfterTheNumber() {
+        #expect(scan("1.25,7")?.stop == 4)
+        #expect(scan("1e5x")?.stop == 3)
+        #expect(scan("-3\r\n")?.stop == 2)
+        for text in ["", ",", "-", ".", "e5", "nan", " 1", "1e", "1e+"] {
+            #expect(scan(text) == nil, "\(text)")
+        }
+    }
+}

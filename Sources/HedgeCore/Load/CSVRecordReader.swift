@@ -7,8 +7,9 @@
 final class CSVRecordReader {
     /// How much is read from the source at a time.
     static let chunkSize = 1 << 20
-    /// Records longer than this are an error rather than unbounded memory growth.
-    static let maximumRecordSize = 1 << 28
+    /// Records longer than this (16 MiB) are an error rather than unbounded memory growth: the
+    /// reader's buffer never grows past twice this size.
+    static let maximumRecordSize = 1 << 24
 
     private let source: ByteSource
     private let cancellation: Cancellation?
@@ -19,6 +20,15 @@ final class CSVRecordReader {
     private var sourceExhausted = false
     private var hasStarted = false
     private var nextLineNumber = 1
+    /// The source offset of `buffer[0]`.
+    private var bufferOffset = 0
+    /// How much the next refill asks for: small at first, so reading a header does not read a
+    /// whole chunk of data (the fast path reads the data itself), then doubling to the capacity.
+    private var readSize: Int
+    /// The source offset at which the current record starts.
+    private(set) var recordOffset = 0
+    /// The source offset just after the current record (where the next one starts).
+    var consumedOffset: Int { bufferOffset + position }
 
     /// Per field: start offset, end offset, flags (bit 0 quoted, bit 1 contains an escaped quote).
     private var bounds: UnsafeMutablePointer<Int>
@@ -32,10 +42,12 @@ final class CSVRecordReader {
     /// The path named in errors.
     var path: String { source.path }
 
-    init(source: ByteSource, cancellation: Cancellation? = nil) {
+    /// `firstRead` bounds the first read from the source (a header needs little).
+    init(source: ByteSource, cancellation: Cancellation? = nil, firstRead: Int = CSVRecordReader.chunkSize) {
         self.source = source
         self.cancellation = cancellation
         capacity = CSVRecordReader.chunkSize
+        readSize = max(1 << 12, min(firstRead, CSVRecordReader.chunkSize))
         buffer = .allocate(capacity: capacity)
         bounds = .allocate(capacity: boundsCapacity * 3)
     }
@@ -68,6 +80,12 @@ final class CSVRecordReader {
         guard index >= 0, index < fieldCount else { return UnsafeBufferPointer(start: nil, count: 0) }
         let start = bounds[index * 3], end = bounds[index * 3 + 1]
         return UnsafeBufferPointer(start: buffer + start, count: end - start)
+    }
+
+    /// Whether field `index` is quoted and holds an escaped quote (`""`), so that its text differs
+    /// from its raw bytes by more than the quotes.
+    func hasEscapedQuote(_ index: Int) -> Bool {
+        index >= 0 && index < fieldCount && bounds[index * 3 + 2] & 2 != 0
     }
 
     /// Field `index` as text: invalid UTF-8 replaced, `""` unescaped.
@@ -136,7 +154,7 @@ final class CSVRecordReader {
                     i = end
                 }
             } else {
-                i = CSVRecordReader.delimiter(in: p, from: i, to: end)
+                i = CSVRecordReader.delimiter(in: UnsafePointer(p), from: i, to: end)
                 fieldEnd = i
                 if fieldEnd > fieldStart && p[fieldEnd - 1] == CSVRecordReader.carriageReturn
                     && (i >= end || p[i] == CSVRecordReader.newline) {
@@ -154,6 +172,7 @@ final class CSVRecordReader {
                 continue
             }
             // End of record: a newline, or the end of the input.
+            recordOffset = bufferOffset + position
             position = i < end ? i + 1 : end
             fieldCount = count
             lineNumber = nextLineNumber
@@ -165,7 +184,7 @@ final class CSVRecordReader {
 
     /// The offset of the first `,` or newline in `p[from..<to]`, or `to`; eight bytes at a time.
     @inline(__always)
-    private static func delimiter(in p: UnsafeMutablePointer<UInt8>, from: Int, to end: Int) -> Int {
+    static func delimiter(in p: UnsafePointer<UInt8>, from: Int, to end: Int) -> Int {
         var i = from
         #if _endian(little)
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
@@ -200,6 +219,7 @@ final class CSVRecordReader {
     private func refill() throws {
         try cancellation?.check()
         if position > 0 {
+            bufferOffset += position
             let remaining = dataEnd - position
             if remaining > 0 { buffer.update(from: buffer + position, count: remaining) }
             dataEnd = remaining
@@ -207,8 +227,7 @@ final class CSVRecordReader {
         }
         if capacity - dataEnd < CSVRecordReader.chunkSize / 2 {
             guard capacity < CSVRecordReader.maximumRecordSize else {
-                throw HedgeError("line is longer than \(CSVRecordReader.maximumRecordSize) bytes",
-                                 at: SourceLocation(file: path, line: nextLineNumber))
+                throw CSVRecordReader.recordTooLong(path: path, line: nextLineNumber)
             }
             let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             larger.update(from: buffer, count: dataEnd)
@@ -216,9 +235,16 @@ final class CSVRecordReader {
             buffer = larger
             capacity *= 2
         }
-        let count = try source.fill(buffer + dataEnd, maxCount: capacity - dataEnd)
+        let count = try source.fill(buffer + dataEnd, maxCount: min(capacity - dataEnd, readSize))
+        readSize = min(readSize * 2, capacity)
         if count == 0 { sourceExhausted = true }
         dataEnd += count
+    }
+
+    /// The error for a record over `maximumRecordSize`, naming the limit.
+    static func recordTooLong(path: String, line: Int) -> HedgeError {
+        HedgeError("record is longer than the limit of \(maximumRecordSize >> 20) MiB (\(maximumRecordSize) bytes); "
+                   + "is this a CSV file?", at: SourceLocation(file: path, line: line))
     }
 
     private func skipByteOrderMark() {

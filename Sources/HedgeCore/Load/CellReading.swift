@@ -10,10 +10,7 @@ extension CSVRecordReader {
 
     /// The date in `column`; `YYYY-MM-DD` (optionally with a time part), `YYYY/MM/DD` or `YYYYMMDD`.
     func date(column: Int, plan: ColumnPlan) throws -> Day {
-        let cell = field(column)
-        if let day = CSVRecordReader.isoDate(cell) ?? Day.parse(ArraySlice(CSVRecordReader.trimmingSpaces(cell))) {
-            return day
-        }
+        if let day = CSVRecordReader.day(in: field(column)) { return day }
         throw HedgeError("cannot read \"\(quotedText(column))\" as a date (column \"\(plan.columnNames[column])\")",
                          at: SourceLocation(file: path, line: lineNumber, column: column + 1))
     }
@@ -29,6 +26,13 @@ extension CSVRecordReader {
     func quotedText(_ column: Int) -> String {
         let text = self.text(column)
         return text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+
+    /// The date a cell holds: `YYYY-MM-DD` (optionally with a time part), `YYYY/MM/DD` or `YYYYMMDD`,
+    /// surrounding spaces ignored; nil for anything else.
+    @inline(__always)
+    static func day(in cell: UnsafeBufferPointer<UInt8>) -> Day? {
+        isoDate(cell) ?? Day.parse(ArraySlice(trimmingSpaces(cell)))
     }
 
     /// `YYYY-MM-DD` without allocating; nil for anything else (the caller falls back to `Day.parse`).

@@ -42,3 +42,17 @@ extension ColumnPlan {
         return targets
     }
 }
+
+extension ColumnPlan {
+    /// The plan without the value columns of fields not in `fields` (they are then skipped).
+    func keeping(_ fields: Set<Field>) -> ColumnPlan {
+        var plan = self
+        switch kind {
+        case .fixed(let targets):
+            plan.kind = .fixed(targets.filter { fields.contains($0.field) })
+        case .long(let tickerColumn, let columns):
+            plan.kind = .long(tickerColumn: tickerColumn, fields: columns.filter { fields.contains($0.field) })
+        }
+        return plan
+    }
+}

@@ -100,7 +100,7 @@ enum DecimalParser {
 
     /// The value of eight ASCII digits at `p`, or nil when they are not all digits (fast_float's SWAR).
     @inline(__always)
-    private static func eightDigits(_ p: UnsafePointer<UInt8>) -> UInt64? {
+    static func eightDigits(_ p: UnsafePointer<UInt8>) -> UInt64? {
         #if _endian(little)
         var word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
         let allDigits = ((word & 0xF0F0_F0F0_F0F0_F0F0)
@@ -115,7 +115,7 @@ enum DecimalParser {
     }
 
     /// Exactly representable powers of ten, 10^0 … 10^22.
-    private static let powersOfTen: [Double] = [
+    static let powersOfTen: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
@@ -148,5 +148,103 @@ enum DecimalParser {
             guard let stop, stop - copyBase == count else { return nil }
             return value
         }
+    }
+}
+
+extension DecimalParser {
+    /// Reads the digits at `base[i...]` into `mantissa` (wrapping past 19 digits), eight bytes at a
+    /// time: the count of leading digits in a word comes from a SWAR test, and that many digits are
+    /// combined at once. Returns how many digits it read; `i` is left after them.
+    @inline(__always)
+    private static func readDigits(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int,
+                                   _ mantissa: inout UInt64) -> Int {
+        let start = i
+        #if _endian(little)
+        while i &+ 8 <= end {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // Zero bytes where `word` has an ASCII digit (a non-digit's carry only reaches later bytes).
+            let marks = ((word & 0xF0F0_F0F0_F0F0_F0F0)
+                | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)) ^ 0x3333_3333_3333_3333
+            let nonDigits = (((marks & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | marks) & 0x8080_8080_8080_8080
+            let count = nonDigits.trailingZeroBitCount >> 3
+            if count > 0 {
+                // The digits' values moved to the top bytes (zeros before them), then combined.
+                var digits = (word &- 0x3030_3030_3030_3030) << UInt64((8 &- count) &* 8)
+                digits = ((digits & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
+                digits = ((digits & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+                digits = ((digits & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+                mantissa = mantissa &* smallPowersOfTen[count] &+ digits
+                i &+= count
+            }
+            if count < 8 { return i &- start }
+        }
+        #endif
+        while i < end, case let digit = base[i] &- 48, digit < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(digit)
+            i &+= 1
+        }
+        return i &- start
+    }
+
+    private static let smallPowersOfTen: [UInt64] = [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000,
+    ]
+
+    /// Reads a plain decimal (`[+-]digits[.digits][e[+-]digits]`) starting at `base[start]` and
+    /// stopping at the first byte that cannot continue it; the value and that stop offset. Nil when
+    /// there are no digits or the value needs the general path (more than 19 digits, or outside
+    /// Clinger's and Eisel–Lemire's range): the caller then gives the whole cell to `parse`, which
+    /// is exact for everything. Whenever this returns a value it is the one `parse` returns.
+    @inline(__always)
+    static func scan(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (value: Double, stop: Int)? {
+        var i = start
+        var negative = false
+        if i < end && (base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+")) {
+            negative = base[i] == UInt8(ascii: "-")
+            i &+= 1
+        }
+        var mantissa: UInt64 = 0
+        var digitCount = readDigits(base, &i, end, &mantissa)
+        var exponent = 0
+        if i < end && base[i] == UInt8(ascii: ".") {
+            i &+= 1
+            let fractionDigits = readDigits(base, &i, end, &mantissa)
+            exponent = -fractionDigits
+            digitCount &+= fractionDigits
+        }
+        guard digitCount > 0, digitCount <= 19 else { return nil }
+        if i < end && (base[i] | 0x20) == UInt8(ascii: "e") {
+            i &+= 1
+            var exponentNegative = false
+            if i < end && (base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+")) {
+                exponentNegative = base[i] == UInt8(ascii: "-")
+                i &+= 1
+            }
+            var written = 0
+            let exponentStart = i
+            while i < end, case let digit = base[i] &- 48, digit < 10, written < 100_000 {
+                written = written &* 10 &+ Int(digit)
+                i &+= 1
+            }
+            guard i > exponentStart, written < 100_000 else { return nil }
+            exponent &+= exponentNegative ? -written : written
+        }
+        // Trailing zeros after the point (`112117500.0`) leave the value an integer: no division.
+        while exponent < 0 && mantissa != 0 && mantissa % 10 == 0 {
+            mantissa /= 10
+            exponent &+= 1
+        }
+        let magnitude: Double
+        if mantissa == 0 {
+            magnitude = 0
+        } else if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            let exact = Double(mantissa)
+            magnitude = exponent < 0 ? exact / powersOfTen[-exponent] : exact * powersOfTen[exponent]
+        } else if let value = EiselLemire.value(mantissa: mantissa, exponent: exponent) {
+            magnitude = value
+        } else {
+            return nil
+        }
+        return (negative ? -magnitude : magnitude, i)
     }
 }

@@ -6,6 +6,12 @@ enum LayoutDetector {
     /// Reads the header rows from `reader` (leaving it on the first data row when the header is
     /// three rows deep) and returns the plan plus a data row already read, if any.
     static func plan(reader: CSVRecordReader, options: LoadOptions) throws -> (plan: ColumnPlan, pendingRow: Bool) {
+        let (plan, pendingRow) = try allFieldsPlan(reader: reader, options: options)
+        guard let fields = options.fields else { return (plan, pendingRow) }
+        return (plan.keeping(fields), pendingRow)
+    }
+
+    private static func allFieldsPlan(reader: CSVRecordReader, options: LoadOptions) throws -> (plan: ColumnPlan, pendingRow: Bool) {
         let path = reader.path
         guard try reader.next() else {
             throw HedgeError("file is empty", at: SourceLocation(file: path, line: 1))

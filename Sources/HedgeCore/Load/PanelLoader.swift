@@ -6,9 +6,13 @@ public struct LoadOptions: Sendable, Equatable {
     public var from: Day?
     /// Keep dates on or before this day.
     public var to: Day?
+    /// Keep only these fields (nil: every field the files have). The other columns are skipped
+    /// while scanning, never parsed: loading only the fields a computation uses is faster and holds
+    /// less memory.
+    public var fields: Set<Field>?
 
-    public init(wideField: Field = .price, from: Day? = nil, to: Day? = nil) {
-        self.wideField = wideField; self.from = from; self.to = to
+    public init(wideField: Field = .price, from: Day? = nil, to: Day? = nil, fields: Set<Field>? = nil) {
+        self.wideField = wideField; self.from = from; self.to = to; self.fields = fields
     }
 }
 
@@ -22,22 +26,70 @@ public enum PanelLoader {
     /// Loads each file and merges them by an outer join on date (as `yf.download` does),
     /// then applies the date filter. Errors name the file, line and column.
     /// `cancellation` is polled between chunks and files.
+    ///
+    /// Several files are read in parallel, one file per core; a single large file is split into
+    /// chunks read in parallel. Either way the result (or the error, that of the first failing
+    /// file in `paths` order) is the same as reading them one after the other.
     public static func load(paths: [String], options: LoadOptions = LoadOptions(),
                             cancellation: Cancellation? = nil) throws -> Panel {
         guard !paths.isEmpty else { throw HedgeError("no files to load") }
-        var tables: [LoadedTable] = []
-        for path in paths {
+        let workers = ParallelWork.processorCount
+        let scratch = (0..<workers).map { _ in LoadScratch() }
+        var perFile = [[LoadedTable]](repeating: [], count: paths.count)
+        if paths.count == 1 {
             try cancellation?.check()
-            let reader = CSVRecordReader(source: try ByteSource.opening(path: path), cancellation: cancellation)
-            tables += try TableReader.read(reader, options: options)
+            perFile[0] = try read(try ByteSource.opening(path: paths[0]), options: options, workers: workers,
+                                  scratch: scratch, cancellation: cancellation)
+        } else {
+            try perFile.withUnsafeMutableBufferPointer { output in
+                let shared = ParallelWork.Unchecked(output)
+                try ParallelWork.forEach(count: paths.count, workers: workers) { k, worker in
+                    try cancellation?.check()
+                    shared.value[k] = try read(try ByteSource.opening(path: paths[k]), options: options, workers: 1,
+                                               scratch: [scratch[worker]], cancellation: cancellation)
+                }
+            }
         }
-        return try PanelMerger.merge(tables).filtered(from: options.from, to: options.to)
+        return try panel(merging: perFile.flatMap { $0 }, options: options)
     }
 
     /// Parses one file's bytes; `path` names it in errors and gives the ticker of single-ticker layouts.
     public static func parse(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) throws -> Panel {
+        try parse(bytes: bytes, path: path, options: options, chunkSize: nil, workers: ParallelWork.processorCount)
+    }
+
+    /// `parse` with the fast path's chunk size and worker count chosen (for tests).
+    static func parse(bytes: [UInt8], path: String, options: LoadOptions, chunkSize: Int?, workers: Int) throws -> Panel {
+        let scratch = (0..<max(1, workers)).map { _ in LoadScratch() }
+        let tables = try read(ByteSource(bytes: bytes, path: path), options: options, workers: max(1, workers),
+                              scratch: scratch, chunkSize: chunkSize, cancellation: nil)
+        return try panel(merging: tables, options: options)
+    }
+
+    /// Parses with the general path only (the reference the fast path is tested against).
+    static func parseWithGeneralPath(bytes: [UInt8], path: String, options: LoadOptions = LoadOptions()) throws -> Panel {
         let reader = CSVRecordReader(source: ByteSource(bytes: bytes, path: path))
-        let tables = try TableReader.read(reader, options: options)
-        return try PanelMerger.merge(tables).filtered(from: options.from, to: options.to)
+        return try panel(merging: try TableReader.read(reader, options: options), options: options)
+    }
+
+    /// One file's tables: the header decides the layout, then the fast path reads the data, or the
+    /// general path reads the whole file when the fast path declines.
+    private static func read(_ source: ByteSource, options: LoadOptions, workers: Int, scratch: [LoadScratch],
+                             chunkSize: Int? = nil, cancellation: Cancellation?) throws -> [LoadedTable] {
+        let header = CSVRecordReader(source: source, cancellation: cancellation, firstRead: 1 << 14)
+        let (plan, pendingRow) = try LayoutDetector.plan(reader: header, options: options)
+        let dataOffset = pendingRow ? header.recordOffset : header.consumedOffset
+        if let tables = try FastTableReader.read(source: source, plan: plan, dataOffset: dataOffset, workers: workers,
+                                                 scratch: scratch, chunkSize: chunkSize, cancellation: cancellation) {
+            return tables
+        }
+        let reader = CSVRecordReader(source: try source.reopened(), cancellation: cancellation)
+        return try TableReader.read(reader, options: options)
+    }
+
+    private static func panel(merging tables: [LoadedTable], options: LoadOptions) throws -> Panel {
+        let merged = try PanelMerger.merge(tables)
+        guard options.from != nil || options.to != nil else { return merged }
+        return merged.filtered(from: options.from, to: options.to)
     }
 }

@@ -22,7 +22,7 @@ enum PanelMerger {
         }
         var columns: [(ticker: String, fields: [Field: [Double]])] = []
         for table in tables {
-            let positions = positions(of: table.dates, in: dates)
+            let positions = table.dates == dates ? [] : positions(of: table.dates, in: dates)
             for (ticker, tableFields) in table.tickers {
                 var aligned: [Field: [Double]] = [:]
                 for field in fields {
@@ -30,7 +30,7 @@ enum PanelMerger {
                         aligned[field] = Array(repeating: .nan, count: dates.count)
                         continue
                     }
-                    if positions.count == dates.count {
+                    if table.dates.count == dates.count {
                         aligned[field] = source
                         continue
                     }
@@ -49,12 +49,34 @@ enum PanelMerger {
         return Panel(dates: dates, tickers: columns.map(\.ticker), values: values)
     }
 
-    /// Every date of any table, increasing, each once.
-    private static func unionOfDates(_ tables: [LoadedTable]) -> [Day] {
-        if tables.count == 1, let only = tables.first { return only.dates }
-        var all = Set<Day>()
-        for table in tables { all.formUnion(table.dates) }
-        return all.sorted()
+    /// Every date of any table, increasing, each once: tables with the dates already gathered add
+    /// nothing (the common case: every file has the same dates); others are merged in, in linear
+    /// time, as every table's dates are increasing. No hashing.
+    static func unionOfDates(_ tables: [LoadedTable]) -> [Day] {
+        guard var union = tables.first?.dates else { return [] }
+        for table in tables.dropFirst() where table.dates != union {
+            union = mergeSorted(union, table.dates)
+        }
+        return union
+    }
+
+    /// The sorted union of two increasing arrays.
+    static func mergeSorted(_ a: [Day], _ b: [Day]) -> [Day] {
+        var result: [Day] = []
+        result.reserveCapacity(max(a.count, b.count))
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] {
+                result.append(a[i]); i += 1
+            } else if b[j] < a[i] {
+                result.append(b[j]); j += 1
+            } else {
+                result.append(a[i]); i += 1; j += 1
+            }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
     }
 
     /// For each of `dates` (increasing), its index in `union` (increasing, containing all of them).

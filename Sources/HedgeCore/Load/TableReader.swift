@@ -26,14 +26,7 @@ enum TableReader {
             hasRow = try reader.next()
         }
         let (dates, valueColumns) = try rows.sortedColumns(path: reader.path, dateColumn: plan.dateColumn)
-        var tickerOrder: [String] = []
-        var fieldsByTicker: [String: [Field: [Double]]] = [:]
-        for (target, column) in zip(targets, valueColumns) {
-            if fieldsByTicker[target.ticker] == nil { tickerOrder.append(target.ticker) }
-            fieldsByTicker[target.ticker, default: [:]][target.field] = column
-        }
-        return LoadedTable(path: reader.path, dates: dates,
-                           tickers: tickerOrder.map { ($0, fieldsByTicker[$0] ?? [:]) })
+        return LoadedTable.fixed(path: reader.path, dates: dates, targets: targets, columns: valueColumns)
     }
 
     private static func readLong(_ reader: CSVRecordReader, plan: ColumnPlan, tickerColumn: Int,
@@ -41,14 +34,19 @@ enum TableReader {
         var tickers: [String] = []
         var groups: [DatedRows] = []
         var groupIndex: [String: Int] = [:]
-        var lastTickerBytes: [UInt8] = []
-        var lastGroup = -1
+        // Raw cell bytes → group, so that a ticker's name is trimmed and looked up once, not per row.
+        var cellGroups = TickerTable()
+        var groupOfCell: [Int] = []
         var hasRow = pendingRow
         if !hasRow { hasRow = try reader.next() }
         while hasRow {
             try reader.requireFieldCount(plan)
             let tickerCell = reader.field(tickerColumn)
-            if lastGroup < 0 || !tickerCell.elementsEqual(lastTickerBytes) {
+            let lastGroup: Int
+            let cacheable = !reader.hasEscapedQuote(tickerColumn)
+            if cacheable, let known = cellGroups.group(of: tickerCell) {
+                lastGroup = groupOfCell[Int(known)]
+            } else {
                 let ticker = HeaderVocabulary.trimmed(reader.text(tickerColumn))
                 guard !ticker.isEmpty else {
                     throw HedgeError("empty ticker (column \"\(plan.columnNames[tickerColumn])\")",
@@ -63,7 +61,10 @@ enum TableReader {
                     tickers.append(ticker)
                     groups.append(DatedRows(width: fields.count))
                 }
-                lastTickerBytes = Array(tickerCell)
+                if cacheable {
+                    _ = cellGroups.insert(tickerCell)
+                    groupOfCell.append(lastGroup)
+                }
             }
             let day = try reader.date(column: plan.dateColumn, plan: plan)
             groups[lastGroup].startRow(date: day, line: reader.lineNumber)

@@ -1,0 +1,295 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A worker's reusable memory: the bytes of the chunk it reads and the rows of a one-chunk file.
+final class LoadScratch {
+    fileprivate var bytes: UnsafeMutablePointer<UInt8>
+    fileprivate var capacity: Int
+    let rows = ChunkRows()
+
+    init() {
+        capacity = 1 << 16
+        bytes = .allocate(capacity: capacity)
+    }
+
+    deinit { bytes.deallocate() }
+
+    /// Makes room for `count` bytes, keeping the first `keeping`.
+    fileprivate func reserve(_ count: Int, keeping: Int) {
+        guard count > capacity else { return }
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+        larger.update(from: bytes, count: keeping)
+        bytes.deallocate()
+        bytes = larger
+        capacity = count
+    }
+}
+
+/// The fast path of loading one file: its data rows (after the header `LayoutDetector` read) are
+/// split into chunks at line boundaries, read with `pread` and scanned by `FastRowScanner` — in
+/// parallel when `workers` > 1 — then gathered into columns.
+///
+/// Returns nil when the file needs the general path: a quote anywhere in the data, a record the
+/// scanner does not accept (malformed, or dates not increasing), a record longer than the record
+/// limit, or no data rows. The caller then reads the file with `TableReader`, which gives the same
+/// result or the located error.
+enum FastTableReader {
+    /// The largest chunk; files are split into at least four chunks per worker below this.
+    static let largestChunk = 16 << 20
+    static let smallestChunk = 1 << 20
+
+    static func read(source: ByteSource, plan: ColumnPlan, dataOffset: Int, workers: Int,
+                     scratch: [LoadScratch], chunkSize requestedChunk: Int? = nil,
+                     cancellation: Cancellation?) throws -> [LoadedTable]? {
+        let size = source.size
+        let dataBytes = size - dataOffset
+        guard dataBytes > 0, !scratch.isEmpty else { return nil }
+        let layout = FastRowLayout(plan: plan)
+        let chunkSize = requestedChunk
+            ?? min(largestChunk, max(smallestChunk, dataBytes / max(1, workers * 4)))
+        let chunkCount = (dataBytes + chunkSize - 1) / chunkSize
+        let usedWorkers = min(workers, chunkCount, scratch.count)
+        var chunks = [ChunkRows?](repeating: nil, count: chunkCount)
+        try chunks.withUnsafeMutableBufferPointer { results in
+            let output = ParallelWork.Unchecked(results)
+            try ParallelWork.forEach(count: chunkCount, workers: usedWorkers) { k, worker in
+                try cancellation?.check()
+                let rows = chunkCount == 1 ? scratch[worker].rows : ChunkRows()
+                let from = dataOffset + k * chunkSize
+                let to = min(size, from + chunkSize)
+                rows.reset(width: layout.width, expectedRows: 0)
+                var tickers = TickerTable()
+                var sized = false
+                let accepted = try forEachBlock(source: source, scratch: scratch[worker], from: from, to: to,
+                                                isFirst: k == 0) { p, start, end in
+                    guard memchr(p + start, Int32(UInt8(ascii: "\"")), end - start) == nil else { return false }
+                    if !sized {
+                        // Room for the chunk's rows, guessed from the first line (grown if short).
+                        rows.reset(width: layout.width, expectedRows: expectedRows(p, start, end, chunkBytes: to - from))
+                        sized = true
+                    }
+                    return FastRowScanner.scan(p, from: start, to: end, layout: layout, rows: rows, tickers: &tickers)
+                }
+                if accepted {
+                    if layout.isLong { rows.orderByGroup() }
+                    output.value[k] = rows
+                }
+            }
+        }
+        try cancellation?.check()
+        var complete: [ChunkRows] = []
+        complete.reserveCapacity(chunkCount)
+        for chunk in chunks {
+            guard let chunk else { return nil }
+            complete.append(chunk)
+        }
+        switch plan.kind {
+        case .fixed(let targets):
+            return try assembleFixed(complete, targets: targets, path: source.path, workers: workers).map { [$0] }
+        case .long(_, let fields):
+            return try assembleLong(complete, fields: fields.map(\.field), path: source.path, workers: workers)
+        }
+    }
+
+    /// Room for the rows of `chunkBytes` bytes, guessed from the first line of `p[start..<end]`.
+    private static func expectedRows(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, chunkBytes: Int) -> Int {
+        let firstLine = memchr(p + start, Int32(UInt8(ascii: "\n")), end - start)
+            .map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - (p + start) + 1 } ?? (end - start)
+        return chunkBytes / max(1, firstLine) * 9 / 8 + 16
+    }
+
+    /// How much of a file is read at a time: small enough to stay in the cache between `pread`'s
+    /// copy and the scan.
+    static let blockSize = 1 << 20
+
+    /// Calls `scan` on consecutive pieces of whole lines that together are the lines of the chunk
+    /// `[from, to)`: those starting in it (a line starts after a newline, or at `from` for the first
+    /// chunk), each to its end. Stops at the first false. Returns false when `scan` did, or when a
+    /// line is longer than the record limit (the general path then reports it).
+    private static func forEachBlock(source: ByteSource, scratch: LoadScratch, from: Int, to: Int, isFirst: Bool,
+                                     _ scan: (UnsafePointer<UInt8>, Int, Int) -> Bool) throws -> Bool {
+        if let answer = source.withMemoryBytes({ all -> Bool in
+            guard let base = all.baseAddress else { return true }
+            let start = isFirst ? from : lineStart(base, atOrAfter: from - 1, count: all.count)
+            let end = to >= all.count ? all.count : lineStart(base, atOrAfter: to - 1, count: all.count)
+            return end <= start || scan(base, start, end)
+        }) {
+            return answer
+        }
+        // From a file: blocks of `blockSize`, a partial last line carried over to the next block.
+        let newline = Int32(UInt8(ascii: "\n"))
+        var offset = isFirst ? from : from - 1   // the file offset of scratch.bytes[0]
+        var held = 0                             // bytes in scratch.bytes
+        var started = isFirst                    // found the first line start
+        var position = 0                         // where the unscanned lines start in the buffer
+        while true {
+            // Move the unscanned bytes to the front, then read a block after them.
+            if position > 0 {
+                if held > position { memmove(scratch.bytes, scratch.bytes + position, held - position) }
+                offset += position
+                held -= position
+                position = 0
+            }
+            guard held <= CSVRecordReader.maximumRecordSize else { return false }
+            scratch.reserve(held + blockSize, keeping: held)
+            let got = try source.read(into: scratch.bytes + held, at: offset + held, count: blockSize)
+            held += got
+            let atEnd = got < blockSize
+            let p = scratch.bytes
+            if !started {
+                guard let found = memchr(p, newline, held) else {
+                    if atEnd { return true }
+                    position = held
+                    continue
+                }
+                position = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
+                started = true
+            }
+            // The chunk ends after the first newline at or after `to - 1`.
+            let endSearch = max(position, to - 1 - offset)
+            if endSearch < held, let found = memchr(p + endSearch, newline, held - endSearch) {
+                let end = UnsafeMutablePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
+                return end <= position || scan(p, position, end)
+            }
+            if atEnd { return held <= position || scan(p, position, held) }
+            // Scan the whole lines read so far; keep the partial last one.
+            var end = held
+            while end > position && p[end - 1] != UInt8(ascii: "\n") { end -= 1 }
+            guard end > position else { continue }
+            guard scan(p, position, end) else { return false }
+            position = end
+        }
+    }
+
+    /// The index after the first newline at or after `offset` in `p[0..<count]`, or `count`.
+    private static func lineStart(_ p: UnsafePointer<UInt8>, atOrAfter offset: Int, count: Int) -> Int {
+        guard offset < count, let found = memchr(p + offset, Int32(UInt8(ascii: "\n")), count - offset) else { return count }
+        return UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - p + 1
+    }
+
+    // MARK: Assembly
+
+    /// One table for a fixed-layout file: dates in order across chunks, one column per target.
+    private static func assembleFixed(_ chunks: [ChunkRows], targets: [ColumnPlan.Target], path: String,
+                                      workers: Int) throws -> LoadedTable? {
+        var total = 0
+        var last: Day? = nil
+        for chunk in chunks where chunk.count > 0 {
+            if let last, let first = chunk.firstDate, first <= last { return nil }
+            last = chunk.lastDate
+            total += chunk.count
+        }
+        guard total > 0 else { return nil }
+        let dates = [Day](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var at = 0
+            for chunk in chunks {
+                (buffer.baseAddress! + at).update(from: chunk.dates, count: chunk.count)
+                at += chunk.count
+            }
+            initialized = total
+        }
+        var columns = [[Double]](repeating: [], count: targets.count)
+        let width = targets.count
+        try columns.withUnsafeMutableBufferPointer { output in
+            let shared = ParallelWork.Unchecked(output)
+            let parallel = total * width > 1 << 16 ? workers : 1
+            try ParallelWork.forEach(count: width, workers: parallel) { slot, _ in
+                shared.value[slot] = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+                    var at = 0
+                    for chunk in chunks {
+                        var source = chunk.values + slot
+                        for _ in 0..<chunk.count {
+                            buffer[at] = source.pointee
+                            source += width
+                            at &+= 1
+                        }
+                    }
+                    initialized = total
+                }
+            }
+        }
+        return LoadedTable.fixed(path: path, dates: dates, targets: targets, columns: columns)
+    }
+
+    /// One table per ticker of a long-layout file, in first-appearance order.
+    private static func assembleLong(_ chunks: [ChunkRows], fields: [Field], path: String,
+                                     workers: Int) throws -> [LoadedTable]? {
+        // Global groups by name; per chunk, each local group's global index.
+        var index: [String: Int] = [:]
+        var names: [String] = []
+        var lastDates: [Day] = []
+        var totals: [Int] = []
+        var globalOf: [[Int]] = []
+        for chunk in chunks {
+            var map: [Int] = []
+            map.reserveCapacity(chunk.groupNames.count)
+            for (local, name) in chunk.groupNames.enumerated() {
+                let global: Int
+                if let known = index[name] {
+                    global = known
+                    guard chunk.groupFirst[local] > lastDates[global] else { return nil }
+                } else {
+                    global = names.count
+                    index[name] = global
+                    names.append(name)
+                    lastDates.append(chunk.groupFirst[local])
+                    totals.append(0)
+                }
+                lastDates[global] = chunk.groupLast[local]
+                totals[global] += chunk.groupCounts[local]
+                map.append(global)
+            }
+            globalOf.append(map)
+        }
+        guard !names.isEmpty else { return nil }
+        // Where each global group appears: (chunk, local group).
+        var appearances = [[(chunk: Int, local: Int)]](repeating: [], count: names.count)
+        for (c, map) in globalOf.enumerated() {
+            for (local, global) in map.enumerated() { appearances[global].append((c, local)) }
+        }
+        let width = fields.count
+        // Immutable copies for the parallel loop (no exclusivity checks on captured variables).
+        let (placesOf, totalOf, nameOf) = (appearances, totals, names)
+        var tables = [LoadedTable?](repeating: nil, count: names.count)
+        try tables.withUnsafeMutableBufferPointer { output in
+            let shared = ParallelWork.Unchecked(output)
+            try ParallelWork.forEach(count: names.count, workers: workers) { global, _ in
+                let total = totalOf[global]
+                let runs = placesOf[global]
+                let dates = [Day](unsafeUninitializedCapacity: total) { buffer, initialized in
+                    var at = 0
+                    for (c, local) in runs {
+                        let chunk = chunks[c]
+                        let run = chunk.runStarts[local]..<chunk.runStarts[local + 1]
+                        (buffer.baseAddress! + at).update(from: chunk.dates + run.lowerBound, count: run.count)
+                        at += run.count
+                    }
+                    initialized = total
+                }
+                var byField: [Field: [Double]] = [:]
+                for (slot, field) in fields.enumerated() {
+                    byField[field] = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
+                        var at = 0
+                        for (c, local) in runs {
+                            let chunk = chunks[c]
+                            var source = chunk.values + (chunk.runStarts[local] &* width &+ slot)
+                            for _ in chunk.runStarts[local]..<chunk.runStarts[local + 1] {
+                                buffer[at] = source.pointee
+                                source += width
+                                at &+= 1
+                            }
+                        }
+                        initialized = total
+                    }
+                }
+                shared.value[global] = LoadedTable(path: path, dates: dates, tickers: [(nameOf[global], byField)])
+            }
+        }
+        return tables.compactMap { $0 }
+    }
+}

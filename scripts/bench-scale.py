@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Scale benchmarks of scripts/bench: hedge against pandas and polars on seeded synthetic universes.
+
+Usage: bench-scale.py flow|layouts --bin DIR [--sizes 50x10,500x25] [--runs N] [--work DIR]
+
+  flow     For each size (tickers x years), the whole notebook flow as one process per run —
+           hedge (release build) running a script, and scripts/bench-peers.py with pandas and with
+           polars — alternating the three, N runs each: median wall time, peak RSS (/usr/bin/time),
+           ratios, and the scaling exponent of each tool's time over ticker-days between sizes.
+  layouts  For each size and layout (per-ticker files, wide, multi-ticker export, long sorted by
+           date, long sorted by ticker), loading alone inside one process (hedge-bench load-files;
+           pandas and polars timed inside bench-peers.py, imports excluded): median MB/s.
+
+Universes are generated once by `hedge-bench universe` into WORK/u<T>x<Y>-s<SEED> (default WORK is
+the repository's ignored .build-bench/) and reused.
+"""
+import argparse, math, os, statistics, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+PEERS = os.path.join(HERE, "bench-peers.py")
+SEED = 14
+GENERATOR_VERSION = 1
+LAYOUTS = ["per-ticker", "wide", "multi", "long-date", "long-ticker"]
+
+
+def universe(bench, work, tickers, years):
+    folder = os.path.join(work, f"u{tickers}x{years}-s{SEED}-g{GENERATOR_VERSION}")
+    stamp = os.path.join(folder, ".complete")
+    if not os.path.exists(stamp):
+        print(f"generating {tickers} tickers x {years} years into {folder} ...", flush=True)
+        subprocess.run([bench, "universe", "--tickers", str(tickers), "--years", str(years),
+                        "--seed", str(SEED), "--out", folder], check=True)
+        open(stamp, "w").close()
+    return folder
+
+
+def timed(command, env=None):
+    """Runs command under /usr/bin/time; returns (seconds, peak RSS in MiB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+        result = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", report.name] + command,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        if result.returncode != 0:
+            sys.exit(f"bench: {' '.join(command[:3])}… failed:\n{result.stderr.decode()[-2000:]}")
+        seconds, kilobytes = report.read().split()[-2:]
+    return float(seconds), int(kilobytes) / 1024
+
+
+def ensure_peers():
+    for module in ("pandas", "polars", "statsmodels"):
+        if subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True).returncode != 0:
+            subprocess.run([sys.executable, "-m", "pip", "install", "-q", module], check=True)
+
+
+def flow(args, sizes):
+    hedge = os.path.join(args.bin, "hedge")
+    rows = []
+    for tickers, years in sizes:
+        data = universe(os.path.join(args.bin, "hedge-bench"), args.work, tickers, years)
+        out = tempfile.mkdtemp(prefix="hedge-bench-flow-")
+        script = os.path.join(out, "flow.hedge")
+        with open(script, "w") as handle:
+            handle.write(f"""load {data}/per-ticker/*.csv as u
+weight u by volume window 30 exclude QQQ as portfolio
+regress portfolio on u.QQQ as model
+hedge portfolio with model as hedged
+regress hedged on u.QQQ as hedgedmodel
+backtest portfolio vs u.QQQ as bt
+export portfolio to {out}/portfolio.csv
+export hedged to {out}/hedged.csv
+export model to {out}/model.json
+export bt to {out}/bt.json
+""")
+        commands = {
+            "hedge": [hedge, "-q", script],
+            "pandas": [sys.executable, PEERS, "flow", "--engine", "pandas", "--data", data, "--out", out + "/pandas"],
+            "polars": [sys.executable, PEERS, "flow", "--engine", "polars", "--data", data, "--out", out + "/polars"],
+        }
+        times = {name: [] for name in commands}
+        rss = {name: [] for name in commands}
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                seconds, peak = timed(command)
+                times[name].append(seconds)
+                rss[name].append(peak)
+        days = sum(1 for _ in open(os.path.join(data, "per-ticker", "QQQ.csv"))) - 1
+        megabytes = sum(os.path.getsize(os.path.join(data, "per-ticker", f))
+                        for f in os.listdir(os.path.join(data, "per-ticker"))) / 1e6
+        held = tickers * days * 8 * 2 / 2**20  # price and volume columns, MiB
+        row = {"size": f"{tickers} x {years}", "ticker_days": tickers * days, "mb": megabytes, "held": held}
+        for name in commands:
+            row[name] = statistics.median(times[name])
+            row[name + "_rss"] = max(rss[name])
+        rows.append(row)
+        subprocess.run(["rm", "-rf", out])
+    print(f"\n== flow: load, weight (volume, window 30, excluding QQQ), regress, hedge, regress, backtest, export; "
+          f"whole process, median of {args.runs} alternating runs ==")
+    print("| universe (tickers x years) | CSV MB | hedge s | pandas s | polars s | pandas / hedge | polars / hedge "
+          "| hedge peak RSS MiB (x price+volume) | pandas RSS MiB | polars RSS MiB |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        print(f"| {r['size']} | {r['mb']:.0f} | {r['hedge']:.3f} | {r['pandas']:.3f} | {r['polars']:.3f} "
+              f"| {r['pandas'] / r['hedge']:.1f}x | {r['polars'] / r['hedge']:.1f}x "
+              f"| {r['hedge_rss']:.0f} ({r['hedge_rss'] / r['held']:.2f}x of {r['held']:.0f}) "
+              f"| {r['pandas_rss']:.0f} | {r['polars_rss']:.0f} |")
+    if len(rows) >= 2:
+        parts = []
+        for name in ("hedge", "pandas", "polars"):
+            exponents = [math.log(b[name] / a[name]) / math.log(b["ticker_days"] / a["ticker_days"])
+                         for a, b in zip(rows, rows[1:])]
+            parts.append(f"{name} " + ", ".join(f"{e:.2f}" for e in exponents))
+        print("scaling exponent of time over ticker-days (between consecutive sizes; 1 = linear): " + "; ".join(parts))
+
+
+def layouts(args, sizes):
+    bench = os.path.join(args.bin, "hedge-bench")
+    print(f"\n== layouts: loading alone, in-process (imports excluded), median of {args.runs} runs, MB/s of CSV ==")
+    print("| universe | layout | CSV MB | hedge MB/s | pandas MB/s | polars MB/s | hedge / pandas | hedge / polars |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for tickers, years in sizes:
+        data = universe(bench, args.work, tickers, years)
+        for layout in LAYOUTS:
+            if layout == "per-ticker":
+                folder = os.path.join(data, "per-ticker")
+                files = [os.path.join(folder, f) for f in sorted(os.listdir(folder))]
+            else:
+                files = [os.path.join(data, layout + ".csv")]
+            megabytes = sum(os.path.getsize(f) for f in files) / 1e6
+            hedge_times, pandas_times, polars_times = [], [], []
+            for _ in range(args.runs):
+                out = subprocess.run([bench, "load-files", "--runs", "1"] + files, check=True,
+                                     capture_output=True, text=True).stdout
+                hedge_times.append(float(out.split()[0]))
+                for engine, sink in (("pandas", pandas_times), ("polars", polars_times)):
+                    out = subprocess.run([sys.executable, PEERS, "load", "--engine", engine, "--layout", layout,
+                                          "--data", data, "--runs", "1"], check=True, capture_output=True,
+                                         text=True).stdout
+                    sink.append(float(out.split()[-1]))
+            h, p, q = (megabytes / statistics.median(t) for t in (hedge_times, pandas_times, polars_times))
+            print(f"| {tickers} x {years} | {layout} | {megabytes:.0f} | {h:.0f} | {p:.0f} | {q:.0f} "
+                  f"| {h / p:.1f}x | {h / q:.1f}x |", flush=True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("section", choices=["flow", "layouts"])
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--sizes", default="50x10,500x25,2000x25")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--work", default=os.path.join(ROOT, ".build-bench"))
+    args = ap.parse_args()
+    sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
+    os.makedirs(args.work, exist_ok=True)
+    ensure_peers()
+    (flow if args.section == "flow" else layouts)(args, sizes)
+
+
+if __name__ == "__main__":
+    main()
