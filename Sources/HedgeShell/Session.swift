@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeCore
 
 /// One shell session: the workspace plus the command interpreter.
@@ -161,10 +172,25 @@ public final class Session {
 /// Writes results to standard output and errors to standard error, unbuffered per call.
 public final class StandardOutput: OutputSink {
     public init() {}
-    public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    public func write(_ text: String) { Self.writeAll(text, to: STDOUT_FILENO) }
+    public func writeError(_ text: String) { Self.writeAll(text, to: STDERR_FILENO) }
+
+    /// write(2) until every byte is out (or the descriptor fails).
+    static func writeAll(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                offset += written
+            }
+        }
     }
-    public func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
-    }
+}
+
+/// write(2) (inside `StandardOutput`, `write` names the method).
+private func posixWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    write(descriptor, bytes, count)
 }

@@ -5,6 +5,8 @@
 //   hedge-bench sweep --data DIR [--runs N] [--workers N]
 //   hedge-bench universe --tickers N --years N [--seed N] --out DIR [LAYOUT...]
 //   hedge-bench load-files [--runs N] [--field FIELD] [--fields F,F] PATH...
+//   hedge-bench weight [--tickers 500,2000] [--days 6300] [--window 30] [--runs 5]
+//   hedge-bench backtest [--days 600] [--iterations 20000]
 //
 // `load` times PanelLoader.load over a yfinance-style CSV: the given file, or one generated
 // deterministically (about N MB, default 100) in the temporary directory and removed afterwards.
@@ -255,12 +257,16 @@ do {
     case "sweep": try benchmarkSweep(arguments: Array(arguments.dropFirst()))
     case "universe": try generateUniverse(arguments: Array(arguments.dropFirst()))
     case "load-files": try benchmarkLoadFiles(arguments: Array(arguments.dropFirst()))
+    case "weight": try benchmarkWeight(arguments: Array(arguments.dropFirst()))
+    case "backtest": try benchmarkBacktest(arguments: Array(arguments.dropFirst()))
     default:
         throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N]\n"
             + "       hedge-bench rolling [--days N] [--window N] [--runs N]\n"
             + "       hedge-bench sweep --data DIR [--runs N] [--workers N]\n"
             + "       hedge-bench universe --tickers N --years N [--seed N] --out DIR [LAYOUT...]\n"
-            + "       hedge-bench load-files [--runs N] [--field FIELD] [--fields F,F] PATH...")
+            + "       hedge-bench load-files [--runs N] [--field FIELD] [--fields F,F] PATH...\n"
+            + "       hedge-bench weight [--tickers N,N] [--days D] [--window W] [--runs N]\n"
+            + "       hedge-bench backtest [--days D] [--iterations N]")
     }
 } catch {
     FileHandle.standardError.write(Data("hedge-bench: \(error)\n".utf8))

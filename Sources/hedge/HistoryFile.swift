@@ -1,5 +1,11 @@
 import CEditLine
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The history file: loaded at start, rewritten after every command through a private temporary
 /// file renamed over it, so a crash never leaves it half written. Mode 0600.

@@ -1,5 +1,11 @@
 import CEditLine
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeShell
 
 /// The prompt for a new command.

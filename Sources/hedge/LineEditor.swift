@@ -1,5 +1,11 @@
 import CEditLine
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeShell
 
 /// An interactive line reader on libedit: Emacs keys, Ctrl-R search, tab completion through

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeShell
 
 /// Runs commands from a non-terminal standard input, line by line with no prompt, carrying on after
@@ -20,7 +31,7 @@ func runPipedInput(session: Session) -> Int32 {
         lineNumber += 1
         let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
         guard var line = String(validating: bytes, as: UTF8.self) else {
-            FileHandle.standardError.write(Data("<stdin>:\(lineNumber): not valid UTF-8 text\n".utf8))
+            StandardOutput().writeError("<stdin>:\(lineNumber): not valid UTF-8 text\n")
             failed = true
             continue
         }

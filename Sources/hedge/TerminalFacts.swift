@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What hedge learns about its terminal at start-up.
 struct TerminalFacts {
@@ -21,7 +32,7 @@ struct TerminalFacts {
                 rows = Int(size.ws_row) - 2
             }
         }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
         return TerminalFacts(stdinIsTerminal: stdinTTY, stdoutIsTerminal: stdoutTTY, columns: columns, rows: rows,
                              unicode: TerminalLocale.isUTF8 && term != "dumb")
     }

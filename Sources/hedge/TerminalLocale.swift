@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// libedit decodes keystrokes with the C library's character type; under the default "C" locale
 /// it drops non-ASCII input. Only `LC_CTYPE` is set, so number formatting (`LC_NUMERIC`) stays "C".

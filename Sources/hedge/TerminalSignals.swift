@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeCore
 import Synchronization
 
@@ -42,19 +48,16 @@ enum TerminalSignals {
         commandSignalPipe = command.write
         editorSignals = editor.read
 
-        Thread.detachNewThread {
-            var buffer = [UInt8](repeating: 0, count: 64)
-            while true {
-                let count = read(command.read, &buffer, buffer.count)
-                if count < 0, errno == EINTR || errno == EAGAIN {
-                    var waiting = pollfd(fd: command.read, events: Int16(POLLIN), revents: 0)
-                    _ = poll(&waiting, 1, -1)
-                    continue
-                }
-                if count <= 0 { return }
-                if commandIsRunning.load(ordering: .acquiring) { cancellation.cancel() }
-            }
-        }
+        // A plain POSIX thread (Foundation's Thread would load Foundation at start-up).
+        let watcher = CancelWatcher(descriptor: command.read, cancellation: cancellation)
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            guard let context else { return nil }
+            Unmanaged<CancelWatcher>.fromOpaque(context).takeRetainedValue().run()
+            return nil
+        }, Unmanaged.passRetained(watcher).toOpaque())
+        guard started == 0 else { return false }
+        pthread_detach(thread)
         return handle(SIGINT) && handle(SIGWINCH)
     }
 
@@ -107,5 +110,30 @@ enum TerminalSignals {
             _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
         }
         return (ends[0], ends[1])
+    }
+}
+
+/// Turns each signal byte on the command pipe into `Cancellation.cancel()` while a command runs.
+private final class CancelWatcher: Sendable {
+    let descriptor: Int32
+    let cancellation: Cancellation
+
+    init(descriptor: Int32, cancellation: Cancellation) {
+        self.descriptor = descriptor
+        self.cancellation = cancellation
+    }
+
+    func run() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while true {
+            let count = read(descriptor, &buffer, buffer.count)
+            if count < 0, errno == EINTR || errno == EAGAIN {
+                var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                _ = poll(&waiting, 1, -1)
+                continue
+            }
+            if count <= 0 { return }
+            if commandIsRunning.load(ordering: .acquiring) { cancellation.cancel() }
+        }
     }
 }

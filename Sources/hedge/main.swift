@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeShell
 
 // hedge: argument parsing, terminal set-up, then scripts, -c, piped input or the interactive prompt.
@@ -10,14 +21,14 @@ let options: Options
 switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
 case .success(let parsed): options = parsed
 case .failure(let error):
-    FileHandle.standardError.write(Data("hedge: \(error.message)\n\n\(Options.usage)\n".utf8))
+    StandardOutput().writeError("hedge: \(error.message)\n\n\(Options.usage)\n")
     exit(2)
 }
 if options.showHelp { print(Options.usage); exit(0) }
 if options.showVersion { print("hedge \(HedgeVersion.current)"); exit(0) }
 
 let terminal = TerminalFacts.current()
-let color = options.color ?? (terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+let color = options.color ?? (terminal.stdoutIsTerminal && getenv("NO_COLOR") == nil)
 let session = Session(
     style: TextStyle(color: color), quiet: options.quiet,
     environment: ShellEnvironment(chartWidth: terminal.columns, chartHeight: terminal.rows,
@@ -35,7 +46,11 @@ if !options.scripts.isEmpty {
     }
     exit(0)
 }
-let historyPath = HistoryPolicy.filePath(environment: ProcessInfo.processInfo.environment, historyDisabled: !options.history)
+let historyPath = HistoryPolicy.filePath(
+    environment: ["HEDGE_HISTORY", "HOME"].reduce(into: [:]) { variables, name in
+        if let value = getenv(name) { variables[name] = String(cString: value) }
+    },
+    historyDisabled: !options.history)
 if terminal.stdinIsTerminal && terminal.stdoutIsTerminal && !options.quiet {
     print("hedge \(HedgeVersion.current) — type `help` for the commands, Tab to complete, Ctrl-D to leave.")
     if options.demo {

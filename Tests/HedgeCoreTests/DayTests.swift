@@ -31,4 +31,22 @@ import Testing
         #expect(aligned.dates == [d[1], d[3]])
         #expect(aligned.columns == [[2, 4], [20, 40]])
     }
+
+    @Test func alignmentOfThreeSeriesWithGapsOnEitherSide() {
+        let d = (0..<8).map { Day(ordinal: 100 + $0) }
+        let a = Series(name: "a", dates: [d[0], d[1], d[2], d[4], d[5], d[7]], values: [1, 2, 3, 5, .nan, 8])
+        let b = Series(name: "b", dates: [d[1], d[2], d[3], d[4], d[5], d[6], d[7]], values: [20, .nan, 40, 50, 60, 70, 80])
+        let c = Series(name: "c", dates: d, values: [100, 200, 300, 400, 500, 600, 700, 800])
+        let aligned = AlignedSeries([a, b, c])
+        #expect(aligned.dates == [d[1], d[4], d[7]])
+        #expect(aligned.columns == [[2, 5, 8], [20, 50, 80], [200, 500, 800]])
+        // The same dates in every series: only the NaN filter applies.
+        let same = AlignedSeries([c, Series(name: "x", dates: d, values: [1, .nan, 3, 4, 5, 6, 7, .nan])])
+        #expect(same.dates == [d[0], d[2], d[3], d[4], d[5], d[6]])
+        #expect(same.columns[1] == [1, 3, 4, 5, 6, 7])
+        let single = AlignedSeries([a])
+        #expect(single.dates == [d[0], d[1], d[2], d[4], d[7]] && single.columns == [[1, 2, 3, 5, 8]])
+        #expect(AlignedSeries([]).count == 0)
+        #expect(AlignedSeries([a, Series(name: "e", dates: [], values: [])]).count == 0)
+    }
 }

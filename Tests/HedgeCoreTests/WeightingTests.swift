@@ -42,6 +42,7 @@ import Testing
                       volumeA: [100, 300, 200, 200], volumeB: [100, 100, 200, 600])
         let w = try Weighting.volume(p, window: 2)
         #expect(w.returns.values == [0, 0])
+        #expect(w.daysWithoutWeightedConstituent == 2)  // weights exist, but no ticker has a return
     }
 
     @Test func aNaNVolumeRenormalizesOverTheOthers() throws {
@@ -71,6 +72,92 @@ import Testing
         #expect(w.tickers == ["A"])
         #expect(w.firstUsedWeights == ["A": 1])
         #expect(abs(w.returns.values[0] - 0.1) < 1e-15 && w.returns.values[1] == 0)
+    }
+
+    @Test func daysWithNoWeightedConstituentCountAsZero() throws {
+        // Five dates; neither ticker has volume on date 1, so every window of 2 containing it is NaN:
+        // averages exist on dates 3 (A 200, B 400) and 4 (A 250, B 350) only.
+        // The series starts at position 2 (the notebook's [2:]): dates 2 and 3 have no lagged weight
+        // (0.0); date 4 uses the weights of date 3, A 1/3 and B 2/3, on the returns A 0.1, B 0.
+        let dates = (0..<5).map { Day(ordinal: 19_000 + $0) }
+        let p = Panel(dates: dates, tickers: ["A", "B"], values: [
+            .price: [[10, 11, 12.1, 12.1, 13.31], [20, 20, 22, 11, 11]],
+            .volume: [[100, .nan, 200, 200, 300], [100, .nan, 200, 600, 100]],
+        ])
+        let w = try Weighting.volume(p, window: 2)
+        #expect(w.returns.dates == Array(dates[2...]))
+        #expect(w.returns.values[0] == 0 && w.returns.values[1] == 0)
+        #expect(abs(w.returns.values[2] - 0.1 / 3) < 1e-15)
+        #expect(w.daysWithoutWeightedConstituent == 2)
+        #expect(w.firstUsedWeightIndex == 1)
+        #expect(w.firstUsedWeights?.values.allSatisfy(\.isNaN) == true)
+    }
+
+    @Test func aBasketWithoutAnyVolumeIsAllZeroDays() throws {
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, 22, 11],
+                      volumeA: [0, 0, 0, 0], volumeB: [0, 0, 0, 0])
+        let w = try Weighting.volume(p, window: 2)
+        #expect(w.returns.values == [0, 0])
+        #expect(w.daysWithoutWeightedConstituent == 2)
+        #expect(w.weights[0][1].isNaN)  // 0 / 0, as pandas divides
+    }
+
+    @Test func cancellationStopsVolumeWeighting() {
+        let p = panel(priceA: [10, 11, 12.1, 12.1], priceB: [20, 20, 22, 11],
+                      volumeA: [1, 1, 1, 1], volumeB: [1, 1, 1, 1])
+        let cancellation = Cancellation()
+        cancellation.cancel()
+        #expect(throws: HedgeError("interrupted")) { try Weighting.volume(p, window: 2, cancellation: cancellation) }
+    }
+
+    @Test func blockedPassAgreesWithTheColumnByColumnDefinition() throws {
+        // 7 tickers (not a multiple of the 4 interleaved lanes) × 1,300 dates (several blocks), with
+        // late listings, NaN gaps and a zero-volume stretch; compared with the definition written out.
+        var generator = Xoshiro256StarStar(seed: 7)
+        let n = 1_300, k = 7, window = 30
+        let dates = (0..<n).map { Day(ordinal: 15_000 + $0) }
+        var prices: [[Double]] = [], volumes: [[Double]] = []
+        for t in 0..<k {
+            var p = [Double](repeating: .nan, count: n), v = [Double](repeating: .nan, count: n)
+            var price = 100.0
+            for i in (t * 90)..<n {
+                price *= 1 + (generator.nextUniform() - 0.5) / 20
+                p[i] = price
+                v[i] = (600...700).contains(i) ? 0 : (generator.nextUniform() * 1e8).rounded()
+            }
+            if t == 2 { for i in 400..<410 { p[i] = .nan; v[i] = .nan } }
+            prices.append(p); volumes.append(v)
+        }
+        let panel = Panel(dates: dates, tickers: (0..<k).map { "T\($0)" }, values: [.price: prices, .volume: volumes])
+        let w = try Weighting.volume(panel, window: window)
+
+        let averages = volumes.map { Rolling.mean($0, window: window) }
+        var totals = [Double](repeating: 0, count: n)
+        for a in averages { for i in 0..<n where !a[i].isNaN { totals[i] += a[i] } }
+        let weights = averages.map { a in (0..<n).map { a[$0] / totals[$0] } }
+        var expected: [Double] = [], unweighted = 0
+        for i in window..<n {
+            var sum = 0.0, any = false
+            for t in 0..<k {
+                let product = (prices[t][i] / prices[t][i - 1] - 1) * weights[t][i - 1]
+                if !product.isNaN { sum += product; any = true }
+            }
+            expected.append(sum)
+            if !any { unweighted += 1 }
+        }
+        #expect(w.returns.values == expected)
+        #expect(w.returns.dates == Array(dates[window...]))
+        #expect(w.daysWithoutWeightedConstituent == unweighted && unweighted > 0)
+        let matrix = w.weights
+        for i in [0, window - 1, 511, 512, 650, 1_000, n - 1] {
+            let row = try #require(w.weights(at: i))
+            for t in 0..<k {
+                let want = weights[t][i]
+                #expect(matrix[t][i] == want || (matrix[t][i].isNaN && want.isNaN))
+                let got = try #require(row["T\(t)"])
+                #expect(got == want || (got.isNaN && want.isNaN), "weight of T\(t) on date \(i)")
+            }
+        }
     }
 
     @Test func volumeWeightingErrors() {

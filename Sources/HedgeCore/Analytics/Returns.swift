@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How a return is computed from two consecutive prices.
 public enum ReturnKind: String, Sendable, CaseIterable {
@@ -49,9 +55,12 @@ public enum Returns {
             let ratio = prices[i] / prices[i - 1]
             switch kind {
             case .simple: out[i] = ratio - 1
-            case .log: out[i] = Foundation.log(ratio)
+            case .log: out[i] = naturalLog(ratio)
             }
         }
         return out
     }
 }
+
+/// The C library's natural logarithm (`log` inside `Returns` names the method).
+private func naturalLog(_ x: Double) -> Double { log(x) }

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Chart {
     /// A heatmap of `map`: one block of cells per (row value, column value), the row parameter's
@@ -130,7 +136,7 @@ extension Chart {
     /// A metric value for the legend: 4 significant digits (`1.234`, `-0.0521`, `1.235e+06`).
     static func metricLabel(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
-        let text = String(format: "%.4g", value)
+        let text = CFormat.double("%.4g", value)
         return text == "-0" ? "0" : text
     }
 }

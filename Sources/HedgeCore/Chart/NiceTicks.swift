@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Round axis ticks: evenly spaced multiples of a "nice" step (1, 2 or 5 × 10^k).
 struct NiceTicks: Equatable {

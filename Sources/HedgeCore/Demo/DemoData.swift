@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One synthetic stock of the demo dataset: `return = alpha + beta * index return + idiosyncratic shock`.
 public struct DemoStock: Sendable, Equatable {

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// SplitMix64 (Steele, Lea & Flood): a tiny generator used here to expand one seed into xoshiro's state.
 public struct SplitMix64: Sendable {

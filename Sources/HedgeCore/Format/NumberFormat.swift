@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Every number `hedge` prints, formatted in one place, the way Python, pandas and statsmodels print
 /// them (so output matches the notebook), plus the chart-tick variants.
@@ -8,7 +14,7 @@ public enum NumberFormat {
     /// `f"{x:.Nf}"`. Negative values that round to zero keep their sign (`-0.00`), as Python's do.
     public static func fixed(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return nonFinite(x) }
-        return String(format: "%.\(digits)f", x)
+        return CFormat.double("%.\(digits)f", x)
     }
 
     /// `f"{x:,.Nf}"`: fixed with thousands separators; the sign is kept exactly as `fixed` keeps it
@@ -21,7 +27,7 @@ public enum NumberFormat {
     /// `f"{x:.Ng}"` / `"%.Ng" % x`: N significant digits, trailing zeros removed.
     public static func general(_ x: Double, _ digits: Int = 6) -> String {
         guard x.isFinite else { return nonFinite(x) }
-        return String(format: "%.\(digits)g", x)
+        return CFormat.double("%.\(digits)g", x)
     }
 
     /// A fraction as a percentage: 0.0123 → `1.23%`.
@@ -40,14 +46,14 @@ public enum NumberFormat {
     /// rounds the exact binary value correctly, as Python's `round` does).
     public static func pythonRound(_ x: Double, _ digits: Int) -> Double {
         guard x.isFinite else { return x }
-        return Double(String(format: "%.\(digits)f", x)) ?? x
+        return Double(CFormat.double("%.\(digits)f", x)) ?? x
     }
 
     /// Python's `format(x, spec)` / `"%spec" % x` for a printf-style spec such as `"#8.4g"`, `"10.4f"`
     /// (statsmodels' summary tables). C printf agrees with Python for finite values; NaN and ±inf are
     /// spelled like Python and right-aligned to the spec's width.
     public static func printf(_ x: Double, _ spec: String) -> String {
-        if x.isFinite { return String(format: "%" + spec, x) }
+        if x.isFinite { return CFormat.double("%" + spec, x) }
         let width = Int(spec.drop { !$0.isNumber }.prefix { $0.isNumber }) ?? 0
         let text = nonFinite(x)
         return String(repeating: " ", count: max(0, width - text.unicodeScalars.count)) + text
@@ -58,7 +64,7 @@ public enum NumberFormat {
     public static func tick(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return nonFinite(x) }
         // Astronomical values (a runaway growth path) in scientific notation rather than 200 digits.
-        let text = abs(x) >= 1e15 ? String(format: "%.3g", x) : String(format: "%.\(digits)f", x)
+        let text = abs(x) >= 1e15 ? CFormat.double("%.3g", x) : CFormat.double("%.\(digits)f", x)
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
             return String(text.dropFirst())
         }

@@ -44,25 +44,59 @@ public struct AlignedSeries: Sendable, Equatable {
     public var columns: [[Double]]
 
     /// Inner-joins `series` on date and drops every date where any of them is NaN.
+    /// One merge pass per series over the first one's dates, and no allocation per date.
     public init(_ series: [Series]) {
-        guard let firstSeries = series.first else { dates = []; columns = []; return }
-        var positions = series.map { _ in 0 }
-        var dates: [Day] = []
-        var columns = series.map { _ in [Double]() }
-        dates.reserveCapacity(firstSeries.count)
-        outer: for (i, day) in firstSeries.dates.enumerated() {
-            var row = [firstSeries.values[i]]
-            for k in 1..<max(series.count, 1) where series.count > 1 {
-                let s = series[k]
-                var p = positions[k]
-                while p < s.count && s.dates[p] < day { p += 1 }
-                positions[k] = p
-                guard p < s.count, s.dates[p] == day else { continue outer }
-                row.append(s.values[p])
+        guard let first = series.first else { dates = []; columns = []; return }
+        let n = first.count
+        // keep[i]: the first series' date i is in every series with a value; match[c][i]: its position in series c.
+        var keep = first.values.map { !$0.isNaN }
+        var match: [[Int]] = [[]]
+        for other in series.dropFirst() {
+            var positions = [Int](repeating: 0, count: n)
+            if other.dates == first.dates {
+                for i in 0..<n {
+                    positions[i] = i
+                    if other.values[i].isNaN { keep[i] = false }
+                }
+            } else {
+                first.dates.withUnsafeBufferPointer { days in
+                    other.dates.withUnsafeBufferPointer { otherDays in
+                        other.values.withUnsafeBufferPointer { otherValues in
+                            var p = 0
+                            for i in 0..<n where keep[i] {
+                                let day = days[i]
+                                while p < otherDays.count && otherDays[p] < day { p += 1 }
+                                if p < otherDays.count, otherDays[p] == day, !otherValues[p].isNaN {
+                                    positions[i] = p
+                                } else {
+                                    keep[i] = false
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            if row.contains(where: \.isNaN) { continue }
-            dates.append(day)
-            for k in 0..<row.count { columns[k].append(row[k]) }
+            match.append(positions)
+        }
+        var count = 0
+        for i in 0..<n where keep[i] { count += 1 }
+        var dates: [Day] = []
+        dates.reserveCapacity(count)
+        for i in 0..<n where keep[i] { dates.append(first.dates[i]) }
+        var columns: [[Double]] = []
+        columns.reserveCapacity(series.count)
+        for (c, s) in series.enumerated() {
+            var column = [Double]()
+            column.reserveCapacity(count)
+            s.values.withUnsafeBufferPointer { values in
+                if c == 0 {
+                    for i in 0..<n where keep[i] { column.append(values[i]) }
+                } else {
+                    let positions = match[c]
+                    for i in 0..<n where keep[i] { column.append(values[positions[i]]) }
+                }
+            }
+            columns.append(column)
         }
         self.dates = dates
         self.columns = columns

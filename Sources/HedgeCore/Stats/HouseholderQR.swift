@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A thin Householder QR factorization of a tall n×p matrix given by columns, reduced to what
 /// least squares needs: the p×p upper-triangular R and the first p entries of Qᵀy.

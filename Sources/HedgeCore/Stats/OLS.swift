@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The result of an ordinary least squares fit with an intercept, with every statistic
 /// statsmodels' `OLS(y, add_constant(X)).fit().summary()` prints. Arrays are intercept first.

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The text layout of Python strings that statsmodels' summary relies on (numbers: `NumberFormat`).
 enum PythonFormat {

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The residual diagnostics statsmodels prints under a regression: Durbin–Watson, Jarque–Bera with
 /// skew and kurtosis, and the omnibus (D'Agostino–Pearson K², scipy's `normaltest`) test.

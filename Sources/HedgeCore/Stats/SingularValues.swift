@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Singular values of a small square matrix by one-sided Jacobi rotations (Hestenes), which
 /// computes them to high relative accuracy. Used on the R of a QR factorization: R has the same

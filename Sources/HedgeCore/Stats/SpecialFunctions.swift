@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Special functions behind the statistical distributions: log-gamma, log-beta, the regularized
 /// incomplete beta and gamma functions, and the complementary error function.

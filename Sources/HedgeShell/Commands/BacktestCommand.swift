@@ -155,6 +155,7 @@ struct BacktestCommand: ShellCommand, Replayable {
                                       capital: parameters.capital, name: "\(benchmark.text) buy-and-hold")
         let object = BacktestObject(result: result, long: long.text, benchmark: benchmark.text, benchmarkValue: growth)
         let replaced = ws.store(object, as: finalName, by: resolved, inputs: [l.source, b.source])
+        guard !context.isQuiet else { return }
         var text = object.report(context: context.display)
         text += "\n\(context.style.name(finalName)): backtest, \(object.headline)"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced)
@@ -188,6 +189,7 @@ struct BacktestCommand: ShellCommand, Replayable {
         let betaName: String? = if case .series(let token) = beta { token.text } else { nil }
         let object = DailyBacktestObject(result: result, long: long.text, benchmark: benchmark.text, betaSeriesName: betaName)
         let replaced = ws.store(object, as: finalName, by: resolved, inputs: inputs)
+        guard !context.isQuiet else { return }
         var text = object.summary(context: context.display)
         text += "\n\(context.style.name(finalName)): daily-backtest, \(object.headline)"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced)

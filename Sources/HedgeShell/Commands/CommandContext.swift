@@ -18,6 +18,10 @@ public struct CommandContext {
     /// Prints a result line (suppressed by `--quiet`).
     public func say(_ text: String) { session.say(text) }
 
+    /// Whether `say` prints nothing (`--quiet`): a command checks it before building report text
+    /// that would only be thrown away.
+    public var isQuiet: Bool { session.quiet }
+
     /// Prints what the user explicitly asked to see (never suppressed).
     public func show(_ text: String) { session.show(text) }
 

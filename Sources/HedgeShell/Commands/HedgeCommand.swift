@@ -60,6 +60,7 @@ struct HedgeCommand: ShellCommand, Replayable {
         let origin = "\(Self.formula(series.text, betas: m.regression.betas, regressors: m.regressors)) (hedged with \(model.text))"
         let replaced = ws.store(SeriesObject(series: hedged, origin: origin, portfolio: nil), as: finalName,
                                 by: resolved, inputs: [y.source, model.text])
+        guard !context.isQuiet else { return }
         var text = context.display.summary(check.result) + "\n"
         text += "Alpha: \(NumberFormat.roundTrip(check.result.params[0]))\n"
         // The notebook prints round(beta, 6) of the hedged regression; one line per regressor.

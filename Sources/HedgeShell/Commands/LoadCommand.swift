@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeCore
 
 /// `load PATH|GLOB|demo [PATH...] [as NAME] [from D] [to D] [field F]`: price files (or the demo data) into a dataset.
@@ -59,7 +65,7 @@ struct LoadCommand: ShellCommand, Replayable {
             } catch let error as HedgeError {
                 throw ShellError(error, at: paths[0])
             }
-            let names = files.map { ($0 as NSString).lastPathComponent }
+            let names = files.map { PathText.lastComponent($0) }
             description = names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files (\(names[0]) … \(names[names.count - 1]))"
             guard !panel.dates.isEmpty else {
                 throw ShellError("no rows\(from != nil || to != nil ? " between the from/to dates" : "") in \(description)", at: paths[0])

@@ -64,6 +64,7 @@ struct RegressCommand: ShellCommand, Replayable {
         resolved.name = finalName
         resolved.lags = model.result.covarianceType.lags
         let replaced = ws.store(model, as: finalName, by: resolved, inputs: [y.source] + xs.map(\.source))
+        guard !context.isQuiet else { return }
         var text = context.display.summary(model.result) + "\n"
         if let used = model.result.covarianceType.lags {
             text += lags == nil

@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeCore
 
 /// `stats NAME [NAME...] [vs SERIES] [rf X] [from D] [to D|FILE.csv] [as NAME]`: the tear sheet side by side.

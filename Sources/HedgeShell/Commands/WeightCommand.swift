@@ -65,7 +65,8 @@ struct WeightCommand: ShellCommand, Replayable {
         if let problem = UndefinedReturns.problem(in: data.panel, excluding: Set(exclude)) {
             throw ShellError(problem + " (see `describe \(dataset.text)`)", at: dataset)
         }
-        let portfolio = try Weighting.portfolio(data.panel, scheme: scheme, excluding: Set(exclude))
+        let portfolio = try Weighting.portfolio(data.panel, scheme: scheme, excluding: Set(exclude),
+                                                cancellation: context.cancellation)
         guard !portfolio.returns.isEmpty else {
             throw ShellError("no dates with weights (the dataset has \(SeriesText.count(data.panel.dates.count, "day"))\(scheme.window.map { "; window \($0) needs more" } ?? ""))", at: dataset)
         }
@@ -75,11 +76,16 @@ struct WeightCommand: ShellCommand, Replayable {
         let series = portfolio.returns.renamed(finalName)
         let replaced = ws.store(SeriesObject(series: series, origin: origin, portfolio: portfolio),
                                 as: finalName, by: resolved, inputs: [dataset.text])
+        guard !context.isQuiet else { return }
         var text = "\(context.style.name(finalName)): series, \(origin), \(SeriesText.count(series.count, "day")), \(SeriesText.range(series.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
         text += "  " + SeriesText.statistics(series)
         if let last = portfolio.lastWeights, let day = series.last {
             text += "\n  weights on \(day): " + SeriesText.weightList(last)
+        }
+        let unweighted = portfolio.daysWithoutWeightedConstituent
+        if unweighted > 0 {
+            text += "\n  \(SeriesText.count(unweighted, "day")) with no weighted constituent \(unweighted == 1 ? "counts" : "count") as 0.0, as the notebook does"
         }
         context.say(text)
     }

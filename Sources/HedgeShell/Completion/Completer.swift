@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Tab completion for the command language, driven by the commands' specs (`CommandRegistry`). Pure: everything it needs
 /// about the workspace and the file system comes from the `CompletionContext`.
@@ -18,7 +29,7 @@ public enum Completer {
 
         let (complete, current) = LineWords.split(bytes[..<cursor])
         let request = Request(bytes: bytes, cursor: cursor, current: current, context: context,
-                              home: homeDirectory ?? ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
+                              home: homeDirectory ?? PathText.homeDirectory)
         guard !complete.isEmpty else {
             return request.finish(plainWords: CommandRegistry.names)
         }

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeCore
 
 /// Turns workspace objects into CSV and JSON text that other programs read. Numbers are written in the
@@ -100,7 +106,7 @@ public enum Exporter {
     static func csvNumber(_ x: Double) -> String { x.isNaN ? "" : NumberFormat.roundTrip(x) }
 
     static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
     }
 }
 
@@ -131,7 +137,7 @@ enum JSONValue {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 { out += CFormat.integer("\\u%04x", Int32(scalar.value)) } else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""

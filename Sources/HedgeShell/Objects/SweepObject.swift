@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HedgeCore
 
 extension ObjectKind {
@@ -140,7 +146,7 @@ public struct SweepObject: WorkspaceValue {
 
     static func csvNumber(_ x: Double) -> String { x.isNaN ? "" : NumberFormat.roundTrip(x) }
 
-    static func csvQuoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    static func csvQuoted(_ text: String) -> String { "\"" + text.replacing("\"", with: "\"\"") + "\"" }
 
     /// `plot-ascii SW [METRIC] [by P1 P2]`: a line over one parameter, a heatmap over two.
     public func chart(name: String, request: ChartRequest) throws -> [String]? {

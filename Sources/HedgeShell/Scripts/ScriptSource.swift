@@ -1,12 +1,22 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The text of a script file, checked to be UTF-8.
 enum ScriptSource {
     static func read(path: String, displayPath: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw ShellError("cannot read '\(displayPath)'\(isDirectory.boolValue ? ": it is a directory" : "")")
+            if let isDirectory = PathText.isDirectory(path) {
+                throw ShellError("cannot read '\(displayPath)'\(isDirectory ? ": it is a directory" : "")")
             }
             throw ShellError("no such file '\(displayPath)'")
         }

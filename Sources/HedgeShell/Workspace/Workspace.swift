@@ -31,8 +31,23 @@ public struct Workspace: Sendable, Equatable {
     }
 
     public private(set) var entries: [Entry] = []
-    private(set) var log: [LogEntry] = []
+    /// The log in chunks of at most `logChunkSize` entries. Every command runs on a copy of the workspace
+    /// (a snapshot for undo and failure), so an append copies what it shares with the snapshot: one chunk
+    /// and the list of chunks, not the whole log (which made a long script quadratic).
+    private var logChunks: [[LogEntry]] = []
+    private static let logChunkSize = 128
     private var nextID = 1
+
+    /// Every successful command that changed the workspace, oldest first.
+    var log: [LogEntry] { logChunks.flatMap { $0 } }
+
+    private mutating func appendLog(_ entry: LogEntry) {
+        if let last = logChunks.indices.last, logChunks[last].count < Self.logChunkSize {
+            logChunks[last].append(entry)
+        } else {
+            logChunks.append([entry])
+        }
+    }
 
     public init() {}
 
@@ -77,7 +92,7 @@ public struct Workspace: Sendable, Equatable {
             entries.append(newEntry)
             replaced = false
         }
-        log.append(LogEntry(text: command, effect: .create(id: id), inputs: inputIDs))
+        appendLog(LogEntry(text: command, effect: .create(id: id), inputs: inputIDs))
         return replaced
     }
 
@@ -87,7 +102,7 @@ public struct Workspace: Sendable, Equatable {
         guard let index = entries.firstIndex(where: { $0.name == name }) else { return false }
         let id = entries[index].id
         entries.remove(at: index)
-        log.append(LogEntry(text: "drop \(name)", effect: .drop(id: id), inputs: []))
+        appendLog(LogEntry(text: "drop \(name)", effect: .drop(id: id), inputs: []))
         return true
     }
 
@@ -99,12 +114,12 @@ public struct Workspace: Sendable, Equatable {
         guard oldName != newName else { return true }
         if let clash = entries.firstIndex(where: { $0.name == newName }) {
             let clashID = entries[clash].id
-            log.append(LogEntry(text: "drop \(newName)", effect: .drop(id: clashID), inputs: []))
+            appendLog(LogEntry(text: "drop \(newName)", effect: .drop(id: clashID), inputs: []))
             entries.remove(at: clash)
         }
         let target = entries.firstIndex(where: { $0.name == oldName }) ?? index
         entries[target].name = newName
-        log.append(LogEntry(text: "rename \(oldName) \(newName)", effect: .rename(id: entries[target].id), inputs: []))
+        appendLog(LogEntry(text: "rename \(oldName) \(newName)", effect: .rename(id: entries[target].id), inputs: []))
         return true
     }
 
@@ -113,6 +128,7 @@ public struct Workspace: Sendable, Equatable {
     public func replayScript() -> [String] {
         var needed = Set(entries.map(\.id))
         // Walk backwards: a needed creation makes its inputs needed.
+        let log = self.log
         for item in log.reversed() {
             if case .create(let id) = item.effect, needed.contains(id) { needed.formUnion(item.inputs) }
         }

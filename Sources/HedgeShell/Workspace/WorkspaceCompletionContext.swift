@@ -1,4 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Completion facts drawn from a workspace and the real file system.
 struct WorkspaceCompletionContext: CompletionContext {
@@ -22,9 +33,7 @@ struct WorkspaceCompletionContext: CompletionContext {
         let directory = environment.resolve(path.isEmpty ? "." : path)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
         return names.sorted().map { name in
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
-            return (name, isDirectory.boolValue)
+            (name, PathText.isDirectory(PathText.appending(name, to: directory)) ?? false)
         }
     }
 }
