@@ -70,18 +70,25 @@ public final class Session {
         return false
     }
 
+    /// Prints an error line; anything quoted from input in it is escaped for the terminal.
     func report(_ message: String) {
-        output.writeError(style.error(message) + "\n")
+        output.writeError(style.error(TerminalText.escaped(message)) + "\n")
     }
 
-    /// Prints a result line (suppressed by `quiet`).
+    /// Prints an error about this session's input that arose outside a command (`<stdin>:3: …`).
+    public func reportError(_ message: String) {
+        report(message)
+    }
+
+    /// Prints a result line (suppressed by `quiet`, and by a cancellation: an interrupted command
+    /// prints nothing of its result).
     func say(_ text: String) {
-        if !quiet { output.write(text.hasSuffix("\n") ? text : text + "\n") }
+        if !quiet && !cancellation.isCancelled { output.write(text.hasSuffix("\n") ? text : text + "\n") }
     }
 
-    /// Prints what the user explicitly asked to see (never suppressed).
+    /// Prints what the user explicitly asked to see (never suppressed, except by a cancellation).
     func show(_ text: String) {
-        output.write(text.hasSuffix("\n") ? text : text + "\n")
+        if !cancellation.isCancelled { output.write(text.hasSuffix("\n") ? text : text + "\n") }
     }
 
     /// Runs one command on a copy of the workspace and keeps the copy only on success.
@@ -158,16 +165,5 @@ public final class Session {
     /// Completion candidates come from this session's workspace and the file system.
     public var completionContext: any CompletionContext {
         WorkspaceCompletionContext(workspace: workspace, environment: environment)
-    }
-}
-
-/// Writes results to standard output and errors to standard error, unbuffered per call.
-public final class StandardOutput: OutputSink {
-    public init() {}
-    public func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-    public func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -3,6 +3,9 @@ import HedgeShell
 
 // hedge: argument parsing, terminal set-up, then scripts, -c, piped input or the interactive prompt.
 
+// No file may take the number of a closed standard stream.
+StandardStreams.reserveClosedDescriptors()
+
 // UTF-8 character handling (libedit drops non-ASCII input under "C"); numbers stay in the "C" locale.
 TerminalLocale.enableUTF8()
 
@@ -10,16 +13,16 @@ let options: Options
 switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
 case .success(let parsed): options = parsed
 case .failure(let error):
-    FileHandle.standardError.write(Data("hedge: \(error.message)\n\n\(Options.usage)\n".utf8))
+    StandardStreams.printError("hedge: \(error.message)\n\n\(Options.usage)")
     exit(2)
 }
-if options.showHelp { print(Options.usage); exit(0) }
-if options.showVersion { print("hedge \(HedgeVersion.current)"); exit(0) }
+if options.showHelp { StandardStreams.printLine(Options.usage); exit(0) }
+if options.showVersion { StandardStreams.printLine("hedge \(HedgeVersion.current)"); exit(0) }
 
 let terminal = TerminalFacts.current()
 let color = options.color ?? (terminal.stdoutIsTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
 let session = Session(
-    style: TextStyle(color: color), quiet: options.quiet,
+    output: StandardStreams.output, style: TextStyle(color: color), quiet: options.quiet,
     environment: ShellEnvironment(chartWidth: terminal.columns, chartHeight: terminal.rows,
                                   unicode: terminal.unicode, color: color))
 
@@ -36,9 +39,9 @@ if !options.scripts.isEmpty {
 }
 let historyPath = HistoryPolicy.filePath(environment: ProcessInfo.processInfo.environment, historyDisabled: !options.history)
 if terminal.stdinIsTerminal && terminal.stdoutIsTerminal && !options.quiet {
-    print("hedge \(HedgeVersion.current) — type `help` for the commands, Tab to complete, Ctrl-D to leave.")
+    StandardStreams.printLine("hedge \(HedgeVersion.current) — type `help` for the commands, Tab to complete, Ctrl-D to leave.")
     if options.demo {
-        print("The synthetic demo dataset is loaded as `demo`. Try: weight demo by volume exclude SYNIDX")
+        StandardStreams.printLine("The synthetic demo dataset is loaded as `demo`. Try: weight demo by volume exclude SYNIDX")
     }
 }
 if let status = runInteractiveIfTerminal(session: session, historyPath: historyPath) {

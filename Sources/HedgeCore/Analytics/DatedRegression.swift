@@ -12,16 +12,18 @@ public struct DatedRegression: Sendable, Equatable {
     /// The slopes, one per regressor (the params without the intercept).
     public var betas: [Double] { Array(result.params.dropFirst()) }
 
-    /// Fits `y = b0 + Σ bj·xj` on the common dates of `y` and `regressors`.
-    public static func fit(_ y: Series, on regressors: [Series]) throws -> DatedRegression {
+    /// Fits `y = b0 + Σ bj·xj` on the common dates of `y` and `regressors`; `cancellation` is polled
+    /// between the passes over the data.
+    public static func fit(_ y: Series, on regressors: [Series], cancellation: Cancellation? = nil) throws -> DatedRegression {
         let aligned = AlignedSeries([y] + regressors)
+        try cancellation?.check()
         let parameters = regressors.count + 1
         guard aligned.count > parameters else {
             let names = ([y] + regressors).map(\.name).joined(separator: ", ")
             throw HedgeError("only \(aligned.count) common dates with values for \(names); need more than \(parameters)")
         }
         let result = try OLS.fit(y: aligned.columns[0], regressors: Array(aligned.columns.dropFirst()),
-                                 dependentName: y.name, regressorNames: regressors.map(\.name))
+                                 dependentName: y.name, regressorNames: regressors.map(\.name), cancellation: cancellation)
         let dates = aligned.dates
         return DatedRegression(
             result: result, dates: dates,

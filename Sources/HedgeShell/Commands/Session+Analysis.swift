@@ -70,7 +70,8 @@ extension Session {
     /// Fits `dependent` on `regressors` by date, turning fit failures into errors naming the command.
     func fitModel(dependent: ResolvedSeries, regressors: [ResolvedSeries], at token: Token) throws -> ModelObject {
         do {
-            return ModelObject(regression: try DatedRegression.fit(dependent.series, on: regressors.map(\.series)))
+            return ModelObject(regression: try DatedRegression.fit(dependent.series, on: regressors.map(\.series),
+                                                                  cancellation: cancellation))
         } catch let error as HedgeError {
             throw ShellError("regress: \(error.message)", at: token)
         }
@@ -116,7 +117,8 @@ extension Session {
                                             riskFreeRate: rf ?? defaults.riskFreeRate, capital: capital ?? defaults.capital)
         let result: BacktestResult
         do {
-            result = try NotebookBacktest.run(portfolio: l.series, benchmark: b.series, parameters: parameters)
+            result = try NotebookBacktest.run(portfolio: l.series, benchmark: b.series, parameters: parameters,
+                                              cancellation: cancellation)
         } catch let error as HedgeError {
             throw ShellError("backtest: \(error.message)", at: long)
         }

@@ -25,7 +25,8 @@ extension Session {
                 }
                 style.title = style.title ?? "\(m.dependent) on \(m.regressors[0]) (\(names[0].text), R² \(NumberFormat.fixed(m.result.rsquared, 3)))"
                 return try Chart.scatter(x: x, y: m.regression.dependent,
-                                         fit: LinearFit(intercept: m.result.params[0], slope: m.result.params[1]), style: style)
+                                         fit: LinearFit(intercept: m.result.params[0], slope: m.result.params[1]), style: style,
+                                         cancellation: cancellation)
             case .backtest(let b):
                 guard mode == .level else { throw ShellError("plot-ascii: a backtest is drawn as its value path; drop '\(mode.rawValue)'", at: names[0]) }
                 let r = b.result
@@ -33,7 +34,7 @@ extension Session {
                 var series = [values]
                 if let growth = b.benchmarkValue { series.append(growth) }
                 style.title = style.title ?? "\(names[0].text): portfolio value at each rebalance vs \(b.benchmark) buy-and-hold"
-                return try Chart.line(series, transform: .level, unit: .number, style: style)
+                return try Chart.line(series, transform: .level, unit: .number, style: style, cancellation: cancellation)
             default: break
             }
         }
@@ -48,16 +49,16 @@ extension Session {
         case .histogram:
             guard series.count == 1 else { throw ShellError("plot-ascii: hist takes one series", at: names[1]) }
             style.title = style.title ?? "\(label): distribution of daily returns with the fitted normal"
-            return try Chart.histogram(series[0], style: style)
+            return try Chart.histogram(series[0], style: style, cancellation: cancellation)
         case .level:
             style.title = style.title ?? "\(label): daily returns"
-            return try Chart.line(series, transform: .level, unit: .percent, style: style)
+            return try Chart.line(series, transform: .level, unit: .percent, style: style, cancellation: cancellation)
         case .cumulative:
             style.title = style.title ?? "\(label): growth of 1"
-            return try Chart.line(series, transform: .cumulative, style: style)
+            return try Chart.line(series, transform: .cumulative, style: style, cancellation: cancellation)
         case .drawdown:
             style.title = style.title ?? "\(label): drawdown"
-            return try Chart.line(series, transform: .drawdown, style: style)
+            return try Chart.line(series, transform: .drawdown, style: style, cancellation: cancellation)
         }
     }
 }

@@ -9,9 +9,12 @@ extension Session {
         guard !runningScripts.contains(absolute) else {
             throw ShellError("run: '\(displayPath)' is already running (a script cannot run itself)")
         }
+        guard runningScripts.count < ScriptNesting.maximumDepth else {
+            throw ShellError("run: scripts nest more than \(ScriptNesting.maximumDepth) deep at '\(displayPath)' (a script runs a script that runs a script …)")
+        }
         let text: String
         do {
-            text = try ScriptSource.read(path: absolute, displayPath: displayPath)
+            text = try ScriptSource.read(path: absolute, displayPath: displayPath, cancellation: cancellation)
         } catch let error as ShellError where error.line != nil {
             throw ScriptFailure(message: "\(displayPath):\(error.line ?? 0): \(error.message)", workspace: workspace)
         }
@@ -54,28 +57,45 @@ extension Session {
     }
 }
 
-/// The text of a script file, checked to be UTF-8.
+/// The text of a script file, checked to be UTF-8, read line by line within the line limit
+/// (`LineReader`: a leading byte-order mark and CRLF line endings are accepted) and cancellable.
 enum ScriptSource {
-    static func read(path: String, displayPath: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-                throw ShellError("run: cannot read '\(displayPath)'\(isDirectory.boolValue ? ": it is a directory" : "")")
-            }
-            throw ShellError("run: no such file '\(displayPath)'")
+    static func read(path: String, displayPath: String, cancellation: Cancellation? = nil) throws -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let code = errno
+            if code == ENOENT { throw ShellError("run: no such file '\(displayPath)'") }
+            throw ShellError("run: cannot read '\(displayPath)': \(String(cString: strerror(code)))")
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
-            // The line of the first invalid byte.
-            var line = 1
-            var decoder = UTF8()
-            var iterator = data.makeIterator()
-            while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                if scalar == "\n" { line += 1 }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw ShellError("run: cannot read '\(displayPath)': it is a directory")
+        }
+        let reader = LineReader(descriptor: descriptor, cancellation: cancellation)
+        var text = ""
+        do {
+            while let line = try reader.nextLine() {
+                guard let decoded = String(validating: line, as: UTF8.self) else {
+                    throw ShellError("not valid UTF-8 text", line: reader.lineNumber)
+                }
+                if reader.lineNumber > 1 { text += "\n" }
+                text += decoded
             }
-            throw ShellError("not valid UTF-8 text", line: line)
+        } catch let failure as LineReader.Failure {
+            switch failure {
+            case .interrupted: throw HedgeError("interrupted")
+            case .lineTooLong(let line, _): throw ShellError("\(failure)", line: line)
+            case .readFailed: throw ShellError("run: \(displayPath): \(failure)")
+            }
         }
         return text
     }
+}
+
+/// How deeply `run` commands may nest (a script running a script running …).
+enum ScriptNesting {
+    static let maximumDepth = 64
 }
 
 /// The program's version.
