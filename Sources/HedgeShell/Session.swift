@@ -11,7 +11,7 @@ public final class Session {
     /// True after `quit`/`exit`.
     public private(set) var wantsQuit = false
     /// The named objects.
-    public private(set) var workspace = Workspace()
+    public internal(set) var workspace = Workspace()
     public let output: OutputSink
     public var style: TextStyle
     /// Print only what a command exists to print (`show`, `ls`, `help`, plots) and errors.
@@ -81,14 +81,17 @@ public final class Session {
     }
 
     /// Prints a result line (suppressed by `quiet`, and by a cancellation: an interrupted command
-    /// prints nothing of its result).
+    /// prints nothing of its result). Non-printable characters from input (a ticker name, say) are
+    /// escaped; layout and colours stay.
     func say(_ text: String) {
-        if !quiet && !cancellation.isCancelled { output.write(text.hasSuffix("\n") ? text : text + "\n") }
+        if !quiet { show(text) }
     }
 
     /// Prints what the user explicitly asked to see (never suppressed, except by a cancellation).
     func show(_ text: String) {
-        if !cancellation.isCancelled { output.write(text.hasSuffix("\n") ? text : text + "\n") }
+        guard !cancellation.isCancelled else { return }
+        let safe = TerminalText.escapedKeepingLayout(text)
+        output.write(safe.hasSuffix("\n") ? safe : safe + "\n")
     }
 
     /// Runs one command on a copy of the workspace and keeps the copy only on success.

@@ -40,7 +40,8 @@ struct ChartFrame {
         }
     }
 
-    static let minimumPlotRows = 2
+    /// Three rows: enough for ticks −s, 0, s, which label any range (two rows cannot label one spanning zero).
+    static let minimumPlotRows = 3
 
     /// Throws when `lo ... hi` is not a finite range a chart can scale (values near ±1.8e308).
     static func requirePlottable(_ lo: Double, _ hi: Double) throws {

@@ -32,6 +32,47 @@ public enum TerminalText {
         return result
     }
 
+    /// Command output (`show`, `ls`, charts, summaries) made safe the same way, keeping its layout
+    /// and colours: newlines, tabs and SGR colour sequences (`ESC [ digits ; … m`, which can only
+    /// change colours and emphasis) pass; every other non-printable character — a screen-clearing
+    /// `ESC [2J`, a title-setting `ESC ]`, a NUL from a ticker name — is escaped as by `escaped`.
+    public static func escapedKeepingLayout(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsEscape($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        let scalars = Array(text.unicodeScalars)
+        var i = 0
+        while i < scalars.count {
+            let scalar = scalars[i]
+            if scalar == "\n" || scalar == "\t" || !needsEscape(scalar) {
+                result.unicodeScalars.append(scalar)
+                i += 1
+                continue
+            }
+            if scalar == "\u{1B}", let end = sgrEnd(scalars, from: i) {
+                result.unicodeScalars.append(contentsOf: scalars[i...end])
+                i = end + 1
+                continue
+            }
+            result += escaped(String(scalar))
+            i += 1
+        }
+        return result
+    }
+
+    /// The index of the `m` ending an SGR sequence `ESC [ [0-9;]* m` that starts at `start`.
+    private static func sgrEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+        var i = start + 2
+        while i < scalars.count, i - start < 32 {
+            let s = scalars[i]
+            if s == "m" { return i }
+            guard ("0"..."9").contains(s) || s == ";" else { return nil }
+            i += 1
+        }
+        return nil
+    }
+
     /// Whether `scalar` must be escaped: controls (Cc), format characters (Cf), line and paragraph
     /// separators, surrogates, private-use and unassigned code points.
     public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

@@ -10,6 +10,17 @@ private let scratch: String = {
     return path
 }()
 
+/// The workspace every input starts from, built once: the demo data, a portfolio and a model.
+private let startingWorkspace: Workspace = {
+    let output = BufferedOutput()
+    let session = Session(output: output, environment: ShellEnvironment(currentDirectory: scratch))
+    guard session.execute("load demo from 2024-01-01 as d; weight d by equal as p; regress p on d.SYNIDX as m; "
+                          + "backtest p vs d.SYNIDX rebalance 20 as bt") else {
+        fatalError("the demo set-up failed: \(output.errors)")
+    }
+    return session.workspace
+}()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCommandRunner(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let text = String(validating: UnsafeBufferPointer(start: data, count: size), as: UTF8.self),
@@ -17,9 +28,7 @@ public func fuzzCommandRunner(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
     let output = BufferedOutput()
     let session = Session(output: output, environment: ShellEnvironment(
         currentDirectory: scratch, now: { Date(timeIntervalSince1970: 0) }, chartWidth: 60, chartHeight: 16))
-    guard session.execute("load demo from 2024-01-01 as d; weight d by equal as p; regress p on d.SYNIDX as m") else {
-        fatalError("the demo set-up failed: \(output.errors)")
-    }
+    session.workspace = startingWorkspace
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
         session.execute(String(line))
         if session.wantsQuit { break }
