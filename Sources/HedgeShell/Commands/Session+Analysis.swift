@@ -90,7 +90,7 @@ extension Session {
         // hedged = y − Σ βj·xj on the dates y and every regressor share, and its regression (β ≈ 0).
         let (hedged, check): (Series, DatedRegression)
         do {
-            (hedged, check) = try Hedge.hedge(y.series, with: m.regression, name: finalName)
+            (hedged, check) = try Hedge.hedge(y.series, with: m.regression, name: finalName, cancellation: cancellation)
         } catch let error as HedgeError {
             throw ShellError("hedge: \(error.message)", at: series)
         }
