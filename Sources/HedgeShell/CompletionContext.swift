@@ -1,7 +1,7 @@
 /// What tab completion needs to know about the workspace and the file system.
 public protocol CompletionContext {
-    /// Names of workspace objects of the given kinds, sorted.
-    func objectNames(of kinds: Set<ObjectKind>) -> [String]
+    /// Names of workspace objects of the given kinds (every object when nil), sorted.
+    func objectNames(of kinds: Set<ObjectKind>?) -> [String]
     /// Tickers of a dataset, or nil when `dataset` is not a dataset.
     func tickers(ofDataset dataset: String) -> [String]?
     /// Entries of a directory (names only), or nil when unreadable; `isDirectory` marks folders.

@@ -30,7 +30,7 @@ public final class Session {
 
     /// Runs one line typed at the prompt or read from a pipe (possibly several `;`-separated commands).
     /// Errors are printed as `error: …`; returns false when a command failed. `origin`/`lineNumber`
-    /// name the source in error messages when reading from a pipe (`<stdin>:12: …`).
+    /// name the source in error messages when reading from a pipe (`<stdin>:12:5: …`).
     @discardableResult
     public func execute(_ line: String, origin: String? = nil, lineNumber: Int = 1) -> Bool {
         cancellation.reset()
@@ -43,16 +43,15 @@ public final class Session {
             return true
         } catch let failure as ScriptFailure {
             report(failure.message)
-        } catch let error as ShellError {
-            if let origin, let line = error.line { report("\(origin):\(line): \(error.message)") } else { report("error: \(error.message)") }
         } catch {
-            report("error: \(error)")
+            let failure = ShellError(error, at: nil)
+            if let origin, let position = failure.position { report("\(origin):\(position): \(failure)") } else { report("error: \(failure)") }
         }
         return false
     }
 
-    /// Replays a script file in this workspace; stops at its first error, which is printed as `FILE:LINE: message`.
-    /// Returns false on error.
+    /// Replays a script file in this workspace; stops at its first error, which is printed as
+    /// `FILE:LINE:COLUMN: command: message`. Returns false on error.
     @discardableResult
     public func runScript(path: String) -> Bool {
         cancellation.reset()
@@ -65,7 +64,9 @@ public final class Session {
             if !cancellation.isCancelled { workspace = failure.workspace }
             report(failure.message)
         } catch {
-            report("\(error)")
+            var failure = ShellError(error, at: nil)
+            failure.command = RunCommand.spec.name
+            report("\(failure)")
         }
         return false
     }
@@ -94,6 +95,9 @@ public final class Session {
         output.write(safe.hasSuffix("\n") ? safe : safe + "\n")
     }
 
+    /// Ends the session after the current command (`quit`).
+    func requestQuit() { wantsQuit = true }
+
     /// Runs one command on a copy of the workspace and keeps the copy only on success.
     /// A script that fails part-way (`run`) keeps the commands before its error, unless interrupted.
     func runTransaction(_ source: SourceCommand) throws {
@@ -108,60 +112,20 @@ public final class Session {
         workspace = draft
     }
 
-    /// Parses and runs one command against `workspace`.
+    /// Parses and runs one command against `workspace`. Every error leaves here as a `ShellError` that
+    /// names the command and where it went wrong (the command word unless a more precise word is known),
+    /// or as a `ScriptFailure` already formatted by a nested script.
     func run(_ source: SourceCommand, in workspace: inout Workspace) throws {
         try cancellation.check()
-        let command = try Command.parse(source)
-        let word = source.tokens.first?.text ?? ""
+        let command = try CommandRegistry.parse(source)
         do {
-            try perform(command, source: source, in: &workspace)
-        } catch let error as HedgeError {
-            throw ShellError("\(word): \(error.description)", line: source.line, column: source.tokens.first?.column)
-        } catch var error as ShellError {
-            // Every message names the command it comes from.
-            if !error.message.hasPrefix("\(word):") { error.message = "\(word): " + error.message }
-            throw error
-        }
-    }
-
-    func perform(_ command: Command, source: SourceCommand, in ws: inout Workspace) throws {
-        switch command {
-        case let .load(paths, name, from, to, field):
-            try load(paths: paths, name: name, from: from, to: to, field: field, source: source, in: &ws)
-        case let .weight(dataset, method, window, exclude, name):
-            try weight(dataset: dataset, method: method, window: window, exclude: exclude, name: name, source: source, in: &ws)
-        case let .regress(y, xs, name):
-            try regress(y: y, xs: xs, name: name, source: source, in: &ws)
-        case let .hedge(series, model, name):
-            try hedge(series: series, model: model, name: name, source: source, in: &ws)
-        case let .backtest(long, benchmark, rebalance, cost, rf, capital, method, name):
-            try backtest(long: long, benchmark: benchmark, rebalance: rebalance, cost: cost, rf: rf,
-                         capital: capital, method: method, name: name, source: source, in: &ws)
-        case let .plot(names, mode, width, height, ascii, title):
-            try plot(names: names, mode: mode, width: width, height: height, ascii: ascii, title: title, in: ws)
-        case let .export(name, path):
-            try export(name: name, path: path, in: ws)
-        case .list:
-            show(listing(ws))
-        case let .show(name):
-            show(try describe(name, in: ws))
-        case let .drop(name):
-            let kind = try ws.requireObject(name).kind
-            ws.drop(name.text)
-            say("dropped \(kind.rawValue) \(style.name(name.text))")
-        case let .rename(old, new):
-            let object = try ws.requireObject(old)
-            let replaced = ws[new] != nil && new != old.text
-            ws.rename(old.text, to: new)
-            say("renamed \(object.kind.rawValue) \(old.text) to \(style.name(new))" + (replaced ? " (replaced the previous \(new))" : ""))
-        case let .help(topic):
-            show(try Help.text(for: topic))
-        case let .run(path):
-            try replay(path: environment.resolve(path.text), displayPath: path.text, into: &ws)
-        case let .save(path):
-            try save(to: path, workspace: ws)
-        case .quit:
-            wantsQuit = true
+            try command.run(in: &workspace, context: CommandContext(session: self))
+        } catch let failure as ScriptFailure {
+            throw failure
+        } catch {
+            var failure = ShellError(error, at: source.tokens.first)
+            failure.command = type(of: command).spec.name
+            throw failure
         }
     }
 

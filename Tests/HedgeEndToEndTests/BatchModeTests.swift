@@ -71,7 +71,7 @@ import Testing
         _ = FileManager.default.createFile(atPath: dir + "/s.hedge", contents: Data(script.utf8))
         let r = try hedge(["s.hedge"], in: dir)
         #expect(r.status == 1)
-        #expect(r.err.hasPrefix("s.hedge:3: weight: dataset 'd' has no ticker 'NOPE'"), "\(r.err)")
+        #expect(r.err.hasPrefix("s.hedge:3:8: weight: dataset 'd' has no ticker 'NOPE'"), "\(r.err)")
         #expect(!r.out.contains("NAME"))  // ls never ran
         let viaRun = try hedge(["run", "s.hedge"], in: dir)
         #expect(viaRun.status == 1 && viaRun.err.hasPrefix("s.hedge:3:"))
@@ -82,7 +82,7 @@ import Testing
         let input = "load demo as d\nfrobnicate\nweight d by equal \\\n  as e\nls\n"
         let r = try hedge([], input: input)
         #expect(r.status == 1)
-        #expect(r.err.contains("<stdin>:2: unknown command 'frobnicate'"))
+        #expect(r.err.contains("<stdin>:2:1: unknown command 'frobnicate'"))
         #expect(r.out.contains("e     series"), "\(r.out)")
         #expect(!r.out.contains("hedge>"))
         let clean = try hedge([], input: "load demo as d\nls\n")

@@ -19,8 +19,8 @@ private struct FakeContext: CompletionContext {
         "my files/": [("a b.csv", false)],
     ]
 
-    func objectNames(of kinds: Set<ObjectKind>) -> [String] {
-        kinds.flatMap { objects[$0] ?? [] }.sorted()
+    func objectNames(of kinds: Set<ObjectKind>?) -> [String] {
+        (kinds.map { $0.flatMap { objects[$0] ?? [] } } ?? objects.values.flatMap { $0 }).sorted()
     }
     func tickers(ofDataset dataset: String) -> [String]? {
         dataset == "px" ? ["AAPL", "META", "MSFT"] : nil
@@ -46,7 +46,7 @@ private func complete(_ typed: String, context: any CompletionContext = FakeCont
         let result = complete("re")
         #expect(result.line == "re")
         #expect(result.matches == ["regress", "rename"])
-        #expect(complete("").matches == CommandCatalog.names.sorted())
+        #expect(complete("").matches == CommandRegistry.names.sorted())
     }
 
     @Test func commandWordAfterSemicolon() {
@@ -190,7 +190,7 @@ private func complete(_ typed: String, context: any CompletionContext = FakeCont
 
 /// Reads real directories (only used with a temporary folder).
 private struct DirectoryContext: CompletionContext {
-    func objectNames(of kinds: Set<ObjectKind>) -> [String] { [] }
+    func objectNames(of kinds: Set<ObjectKind>?) -> [String] { [] }
     func tickers(ofDataset dataset: String) -> [String]? { nil }
     func directoryEntries(_ path: String) -> [(name: String, isDirectory: Bool)]? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }

@@ -12,7 +12,8 @@ import Testing
         let output = BufferedOutput()
         let session = Session(output: output, style: .plain, quiet: false,
                               environment: ShellEnvironment(currentDirectory: Repository.root.path,
-                                                            now: { Date(timeIntervalSince1970: 1_790_000_000) }))
+                                                            now: { Date(timeIntervalSince1970: 1_790_000_000) },
+                                                        timeZone: TimeZone(identifier: "UTC")))
         let ok = session.runScript(path: "scripts/examples/\(script)")
         return (ok, output.output + output.errors)
     }

@@ -3,58 +3,72 @@ import HedgeCore
 @testable import HedgeShell
 
 @Suite struct ParserTests {
-    func parse(_ text: String) throws -> Command {
+    /// Parses the first command of `text` and expects it to be a `T`.
+    func parse<T: ShellCommand>(_ text: String, as type: T.Type) throws -> T {
         let commands = try Lexer.commands(in: text)
-        return try Command.parse(commands[0])
+        let command = try CommandRegistry.parse(commands[0])
+        return try #require(command as? T, "\(text) parsed as \(Swift.type(of: command))")
     }
 
     func error(_ text: String) -> ShellError? {
-        do { _ = try parse(text); return nil } catch { return error as? ShellError }
+        do { _ = try CommandRegistry.parse(Lexer.commands(in: text)[0]); return nil } catch { return error }
     }
 
     @Test func theDocumentedFormsParse() throws {
-        guard case let .load(paths, name, from, to, _) = try parse("load ../shared/data/yahoo/*.csv as mag from 2023-06-01 to 2024-12-31") else {
-            Issue.record("not a load"); return
-        }
-        #expect(paths.map(\.text) == ["../shared/data/yahoo/*.csv"])
-        #expect(name == "mag" && from == Day(iso: "2023-06-01") && to == Day(iso: "2024-12-31"))
+        let load = try parse("load ../shared/data/yahoo/*.csv as mag from 2023-06-01 to 2024-12-31", as: LoadCommand.self)
+        #expect(load.paths.map(\.text) == ["../shared/data/yahoo/*.csv"])
+        #expect(load.name == "mag" && load.from == Day(iso: "2023-06-01") && load.to == Day(iso: "2024-12-31"))
 
-        guard case let .weight(dataset, method, window, exclude, wname) = try parse("weight mag by volume window 20 exclude QQQ,SPY as p") else {
-            Issue.record("not a weight"); return
-        }
-        #expect(dataset.text == "mag" && method == .volume && window == 20 && exclude == ["QQQ", "SPY"] && wname == "p")
+        let weight = try parse("weight mag by volume window 20 exclude QQQ,SPY as p", as: WeightCommand.self)
+        #expect(weight.dataset.text == "mag" && weight.scheme == .volume(window: 20) && weight.exclude == ["QQQ", "SPY"] && weight.name == "p")
+        #expect(try parse("weight mag by volume", as: WeightCommand.self).scheme == .volume(window: WeightingScheme.notebookWindow))
 
-        guard case let .regress(y, xs, rname) = try parse("regress p on mag.QQQ mag.SPY as m") else { Issue.record("not regress"); return }
-        #expect(y.text == "p" && xs.map(\.text) == ["mag.QQQ", "mag.SPY"] && rname == "m")
+        let regress = try parse("regress p on mag.QQQ mag.SPY as m", as: RegressCommand.self)
+        #expect(regress.dependent.text == "p" && regress.regressors.map(\.text) == ["mag.QQQ", "mag.SPY"] && regress.name == "m")
 
-        guard case let .hedge(s, model, hname) = try parse("hedge p with m") else { Issue.record("not hedge"); return }
-        #expect(s.text == "p" && model.text == "m" && hname == nil)
+        let hedge = try parse("hedge p with m", as: HedgeCommand.self)
+        #expect(hedge.series.text == "p" && hedge.model.text == "m" && hedge.name == nil)
 
-        guard case let .backtest(long, bench, rebalance, cost, rf, capital, method, bname) =
-            try parse("backtest p vs mag.QQQ rebalance 21 cost 0.0005 rf 0.045 capital 250,000 method notebook as bt") else {
-            Issue.record("not backtest"); return
-        }
-        #expect(long.text == "p" && bench.text == "mag.QQQ" && rebalance == 21 && cost == 0.0005 && rf == 0.045)
-        #expect(capital == 250_000 && method == "notebook" && bname == "bt")
+        let backtest = try parse("backtest p vs mag.QQQ rebalance 21 cost 0.0005 rf 0.045 capital 250,000 method notebook as bt",
+                                 as: BacktestCommand.self)
+        #expect(backtest.long.text == "p" && backtest.benchmark.text == "mag.QQQ")
+        #expect(backtest.parameters == BacktestParameters(rebalance: 21, cost: 0.0005, riskFreeRate: 0.045, capital: 250_000))
+        #expect(backtest.method == "notebook" && backtest.name == "bt")
 
-        guard case let .export(what, path) = try parse("export p to \"out dir/p.csv\"") else { Issue.record("not export"); return }
-        #expect(what.text == "p" && path.text == "out dir/p.csv")
-        #expect(try parse("ls") == .list)
-        #expect(try parse("exit") == .quit)
-        guard case .rename(let old, let new) = try parse("rename p q") else { Issue.record("not rename"); return }
-        #expect(old.text == "p" && new == "q")
-        #expect(try parse("help regress") == .help("regress"))
+        let export = try parse("export p to \"out dir/p.csv\"", as: ExportCommand.self)
+        #expect(export.name.text == "p" && export.path.text == "out dir/p.csv")
+        _ = try parse("ls", as: ListCommand.self)
+        _ = try parse("exit", as: QuitCommand.self)
+        let rename = try parse("rename p q", as: RenameCommand.self)
+        #expect(rename.old.text == "p" && rename.new == "q")
+        #expect(try parse("help regress", as: HelpCommand.self).topic == "regress")
+    }
+
+    @Test func replayTextComesFromTheFields() throws {
+        #expect(try parse("weight mag by volume exclude QQQ as p", as: WeightCommand.self).replay.description
+                == "weight mag by volume window 30 exclude QQQ as p")
+        #expect(try parse("backtest p vs d.QQQ as bt", as: BacktestCommand.self).replay.description
+                == "backtest p vs d.QQQ rebalance 30 cost 0.001 rf 0.02 capital 1000000.0 method notebook as bt")
+        #expect(try parse("load \"my file.csv\" from 2024-01-02 as x", as: LoadCommand.self).replay.description
+                == "load \"my file.csv\" from 2024-01-02 as x")
+        #expect(try parse("regress y on a b", as: RegressCommand.self).replay.description == "regress y on a b")
     }
 
     @Test func plotOptions() throws {
-        guard case let .plot(names, mode, width, height, ascii, title) =
-            try parse("plot-ascii p mag.QQQ cumulative width 60 height 15 ascii title \"Mag 7 vs QQQ\"") else {
-            Issue.record("not plot"); return
+        let plot = try parse("plot-ascii p mag.QQQ cumulative width 60 height 15 ascii title \"Mag 7 vs QQQ\"", as: PlotCommand.self)
+        #expect(plot.names.map(\.text) == ["p", "mag.QQQ"] && plot.mode == .cumulative && plot.width == 60 && plot.height == 15 && plot.ascii)
+        #expect(plot.title == "Mag 7 vs QQQ")
+        let hist = try parse("plot-ascii hist p", as: PlotCommand.self)
+        #expect(hist.names.map(\.text) == ["p"] && hist.mode == .histogram)
+    }
+
+    @Test func everyCommandIsListedOnceAndHasAUniqueName() {
+        let names = CommandRegistry.specs.map(\.name)
+        #expect(Set(names).count == names.count)
+        for spec in CommandRegistry.specs {
+            #expect(CommandRegistry.spec(spec.name)?.name == spec.name)
+            #expect(spec.synopsis.hasPrefix(spec.name))
         }
-        #expect(names.map(\.text) == ["p", "mag.QQQ"] && mode == .cumulative && width == 60 && height == 15 && ascii)
-        #expect(title == "Mag 7 vs QQQ")
-        guard case let .plot(hnames, hmode, _, _, _, _) = try parse("plot-ascii hist p") else { Issue.record("not hist"); return }
-        #expect(hnames.map(\.text) == ["p"] && hmode == .histogram)
     }
 
     @Test func unknownCommandSuggestsTheClosest() {
@@ -95,12 +109,14 @@ import HedgeCore
         let e = error(text)
         #expect(e != nil, "\(text) should fail")
         #expect(e?.message.contains(expected) == true, "\(text): \(e?.message ?? "no error")")
-        #expect(e?.message.hasPrefix(text.split(separator: " ")[0] + ":") == true)
+        // The command word is added once, by the registry, not by the message.
+        #expect(e?.command == String(text.split(separator: " ")[0]))
+        #expect(e?.message.hasPrefix(text.split(separator: " ")[0] + ":") == false)
     }
 
     @Test func quotedKeywordIsAPath() throws {
-        guard case let .load(paths, name, _, _, _) = try parse("load \"as\" as d") else { Issue.record("not load"); return }
-        #expect(paths.map(\.text) == ["as"] && name == "d")
+        let load = try parse("load \"as\" as d", as: LoadCommand.self)
+        #expect(load.paths.map(\.text) == ["as"] && load.name == "d")
     }
 
     @Test func numbersAcceptGroupingAndPercent() {

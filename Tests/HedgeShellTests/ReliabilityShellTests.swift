@@ -45,7 +45,7 @@ import Testing
         let tooDeep = test.run("run s1.hedge")
         #expect(!tooDeep.ok)
         #expect(tooDeep.err.contains("nest more than 64 deep"), "\(tooDeep.err)")
-        #expect(tooDeep.err.hasPrefix("s64.hedge:1: run:"), "\(tooDeep.err)")
+        #expect(tooDeep.err.hasPrefix("s64.hedge:1:1: run: scripts nest"), "\(tooDeep.err)")
         #expect(test.session.workspace["deepest"] == nil)
         let deepestAllowed = test.run("run s2.hedge")
         #expect(deepestAllowed.ok, "\(deepestAllowed.err)")

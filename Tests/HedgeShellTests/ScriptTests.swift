@@ -3,7 +3,7 @@ import Testing
 @testable import HedgeShell
 
 @Suite struct ScriptTests {
-    @Test func firstErrorStopsTheScriptWithFileAndLine() {
+    @Test func firstErrorStopsTheScriptWithFileLineAndColumn() {
         let t = TestSession()
         t.write("s.hedge", """
         # comment
@@ -15,7 +15,7 @@ import Testing
         """)
         let ok = t.session.runScript(path: "s.hedge")
         #expect(!ok)
-        #expect(t.output.errors.hasPrefix("s.hedge:5: weight: unexpected 'windw'"), "\(t.output.errors)")
+        #expect(t.output.errors.hasPrefix("s.hedge:5:5: weight: unexpected 'windw'"), "\(t.output.errors)")
         #expect(t.output.errors.contains("did you mean 'window'"))
         #expect(t.session.workspace["d"] != nil)
         #expect(t.session.workspace["e"] == nil)
@@ -26,14 +26,14 @@ import Testing
         t.write("inner.hedge", "load demo as d\n\nregress nothing on d.SYNIDX\n")
         t.write("outer.hedge", "run inner.hedge\nls\n")
         #expect(!t.run("run outer.hedge").ok)
-        #expect(t.output.errors == "inner.hedge:3: regress: no series named 'nothing'\n")
+        #expect(t.output.errors == "inner.hedge:3:9: regress: no series named 'nothing'\n")
     }
 
     @Test func runAtThePromptKeepsWhatTheScriptDidBeforeItsError() {
         let t = TestSession()
         t.write("half.hedge", "load demo as d\nweight d by equal as e\nregress e on nothing\nweight d by volume as never\n")
         #expect(!t.run("run half.hedge").ok)
-        #expect(t.output.errors.hasPrefix("half.hedge:3: regress: no series named 'nothing'"))
+        #expect(t.output.errors.hasPrefix("half.hedge:3:14: regress: no series named 'nothing'"))
         #expect(t.session.workspace.names == ["d", "e"])
     }
 
@@ -55,6 +55,6 @@ import Testing
         let t = TestSession()
         t.write("q.hedge", "ls\nload \"oops\n")
         #expect(!t.run("run q.hedge").ok)
-        #expect(t.output.errors.hasPrefix("q.hedge:2: unterminated quote"))
+        #expect(t.output.errors.hasPrefix("q.hedge:2:6: unterminated quote"))
     }
 }

@@ -41,8 +41,8 @@ import HedgeCore
         #expect(t.run("weight d by equal as p").ok)
         let again = t.run("weight d by volume exclude SYNIDX as p")
         #expect(again.out.contains("replaced the previous p"))
-        guard case .series(let s)? = t.session.workspace["p"] else { Issue.record("p missing"); return }
-        #expect(s.origin.hasPrefix("volume-weighted"))
+        guard let s = t.session.workspace.value("p", as: SeriesObject.self) else { Issue.record("p missing"); return }
+        #expect(s.origin?.hasPrefix("volume-weighted") == true)
     }
 
     @Test(arguments: [
@@ -137,8 +137,8 @@ import HedgeCore
         demoFlow(t)
         #expect(t.run("export p to p.csv").ok)
         #expect(t.run("load p.csv as back").ok, "\(t.output.errors)")
-        guard case .series(let original)? = t.session.workspace["p"],
-              case .dataset(let back)? = t.session.workspace["back"] else { Issue.record("missing"); return }
+        guard let original = t.session.workspace.value("p", as: SeriesObject.self),
+              let back = t.session.workspace.value("back", as: DatasetObject.self) else { Issue.record("missing"); return }
         let loaded = try #require(back.panel.series(back.panel.tickers[0], field: .price))
         #expect(loaded.dates == original.series.dates)
         #expect(loaded.values == original.series.values)
@@ -147,8 +147,8 @@ import HedgeCore
         #expect(t.run("export d.volume to v.csv").ok)
         #expect(t.run("load d.csv as d2").ok)
         #expect(t.run("load v.csv field volume as v2").ok)
-        guard case .dataset(let d)? = t.session.workspace["d"], case .dataset(let d2)? = t.session.workspace["d2"],
-              case .dataset(let v2)? = t.session.workspace["v2"] else { Issue.record("missing"); return }
+        guard let d = t.session.workspace.value("d", as: DatasetObject.self), let d2 = t.session.workspace.value("d2", as: DatasetObject.self),
+              let v2 = t.session.workspace.value("v2", as: DatasetObject.self) else { Issue.record("missing"); return }
         #expect(d2.panel.values[.price] == d.panel.values[.price])
         #expect(v2.panel.values[.volume] == d.panel.values[.volume])
         #expect(d2.panel.tickers == d.panel.tickers)
@@ -161,7 +161,7 @@ import HedgeCore
         t.write("My Data/a.csv", "Date,Close,Volume\n2024-01-02,20,200\n2024-01-03,21,210\n")
         let r = t.run("load \"My Data\"/*.csv as two")
         #expect(r.ok, "\(r.err)")
-        guard case .dataset(let d)? = t.session.workspace["two"] else { Issue.record("no dataset"); return }
+        guard let d = t.session.workspace.value("two", as: DatasetObject.self) else { Issue.record("no dataset"); return }
         #expect(d.panel.tickers == ["A", "B"])
         #expect(t.run("save s.hedge").ok)
         let script = try #require(t.read("s.hedge"))
@@ -182,7 +182,7 @@ import HedgeCore
             #expect(model?[key] != nil, "model JSON lacks \(key)")
         }
         #expect(model?["kind"] as? String == "ols")
-        guard case .model(let m)? = t.session.workspace["m"] else { Issue.record("no m"); return }
+        guard let m = t.session.workspace.value("m", as: ModelObject.self) else { Issue.record("no m"); return }
         // Foundation's JSON parser is not exactly round-trip on Linux; read the numbers with Double(String).
         #expect(jsonNumbers(try #require(t.read("m.json")), key: "params") == m.result.params)
         let bt = try JSONSerialization.jsonObject(with: Data(try #require(t.read("bt.json")).utf8)) as? [String: Any]
@@ -190,7 +190,7 @@ import HedgeCore
                     "annualized_return_pct", "benchmark_annualized_pct"] {
             #expect(bt?[key] != nil, "backtest JSON lacks \(key)")
         }
-        guard case .backtest(let b)? = t.session.workspace["bt"] else { Issue.record("no bt"); return }
+        guard let b = t.session.workspace.value("bt", as: BacktestObject.self) else { Issue.record("no bt"); return }
         #expect(jsonNumbers(try #require(t.read("bt.json")), key: "portfolio_values") == b.result.portfolioValues)
         #expect(t.read("bt.csv")?.hasPrefix("step,date,portfolio_value,beta\n") == true)
     }
@@ -208,7 +208,7 @@ import HedgeCore
     @Test func helpListsEveryCommandAndExplainsOne() {
         let t = TestSession()
         let all = t.run("help").out
-        for name in CommandCatalog.names { #expect(all.contains("  \(name)")) }
+        for name in CommandRegistry.names { #expect(all.contains("  \(name)")) }
         let backtest = t.run("help backtest").out
         #expect(backtest.contains("usage: backtest SERIES vs SERIES"))
         #expect(backtest.contains("method notebook"))
@@ -253,12 +253,12 @@ func jsonNumbers(_ json: String, key: String) -> [Double]? {
 }
 
 /// Everything that defines an object, as exported text (NaN-safe, unlike `==` on weights with NaN).
-func contentFingerprint(_ object: WorkspaceObject?) -> String {
+func contentFingerprint(_ object: (any WorkspaceValue)?) -> String {
     switch object {
-    case .dataset(let d)?: return d.source + Exporter.csv(panel: d.panel, field: .price) + Exporter.csv(panel: d.panel, field: .volume)
-    case .series(let s)?: return s.origin + Exporter.csv(series: s.series, column: s.series.name)
-    case .model(let m)?: return Exporter.json(model: m.result) + m.dates.map(\.description).joined()
-    case .backtest(let b)?: return Exporter.json(backtest: b.result) + b.long + b.benchmark
-    case nil: return "nil"
+    case let d as DatasetObject: return d.source + Exporter.csv(panel: d.panel, field: .price) + Exporter.csv(panel: d.panel, field: .volume)
+    case let s as SeriesObject: return (s.origin ?? "") + Exporter.csv(series: s.series, column: s.series.name)
+    case let m as ModelObject: return Exporter.json(model: m.result) + m.dates.map(\.description).joined()
+    case let b as BacktestObject: return Exporter.json(backtest: b.result) + b.long + b.benchmark
+    default: return "nil"
     }
 }

@@ -52,8 +52,8 @@ struct ShellParityTests {
         ] {
             #expect(t.run(line).ok, "\(line): \(t.output.errors)")
         }
-        guard case .model(let model)? = t.session.workspace["model"], case .series(let hedged)? = t.session.workspace["hedged"],
-              case .backtest(let bt)? = t.session.workspace["bt"] else {
+        guard let model = t.session.workspace.value("model", as: ModelObject.self), let hedged = t.session.workspace.value("hedged", as: SeriesObject.self),
+              let bt = t.session.workspace.value("bt", as: BacktestObject.self) else {
             Issue.record("the commands did not build model, hedged and bt"); return
         }
         #expect(model.dates.map(\.description) == reference.dates)

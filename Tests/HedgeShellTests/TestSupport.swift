@@ -12,7 +12,8 @@ final class TestSession {
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         session = Session(output: output, style: .plain, quiet: quiet,
                           environment: ShellEnvironment(currentDirectory: directory,
-                                                        now: { Date(timeIntervalSince1970: 1_790_000_000) }))
+                                                        now: { Date(timeIntervalSince1970: 1_790_000_000) },
+                                                        timeZone: TimeZone(identifier: "UTC")))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Tab completion for the command language, driven by `CommandCatalog`. Pure: everything it needs
+/// Tab completion for the command language, driven by the commands' specs (`CommandRegistry`). Pure: everything it needs
 /// about the workspace and the file system comes from the `CompletionContext`.
 public enum Completer {
     /// Completes the word before `cursor` in `line`.
@@ -19,12 +19,16 @@ public enum Completer {
         let (complete, current) = LineWords.split(bytes[..<cursor])
         let request = Request(bytes: bytes, cursor: cursor, current: current, context: context,
                               home: homeDirectory ?? ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
-        guard let first = complete.first else {
-            return request.finish(plainWords: CommandCatalog.names)
+        guard !complete.isEmpty else {
+            return request.finish(plainWords: CommandRegistry.names)
         }
-        guard let spec = CommandCatalog.spec(first.text) else { return .none(at: cursor) }
-        let slot = CompletionSlot.find(spec: spec, words: Array(complete.dropFirst()))
-        return request.finish(slot: slot, spec: spec, statementWords: complete)
+        let words = complete.prefix { !$0.isQuoted }.map(\.text)
+        guard let (type, wordCount) = CommandRegistry.command(for: words) else { return .none(at: cursor) }
+        let spec = type.spec
+        let slot = CompletionSlot.find(spec: spec, words: Array(complete.dropFirst(wordCount)))
+        // Right after the command's words, its sub-words (`load yahoo`) are offered too.
+        let subwords = complete.count == wordCount ? CommandRegistry.subwords(after: spec.words) : []
+        return request.finish(slot: slot, spec: spec, statementWords: complete, subwords: subwords)
     }
 }
 
@@ -42,11 +46,12 @@ private struct Request {
         var isPartial = false
     }
 
-    func finish(slot: CompletionSlot, spec: CommandSpec, statementWords: [LineWord]) -> Completion {
+    func finish(slot: CompletionSlot, spec: CommandSpec, statementWords: [LineWord], subwords: [String]) -> Completion {
         switch slot {
         case .nothing:
-            return .none(at: cursor)
-        case let .values(kind, keywords):
+            return subwords.isEmpty ? .none(at: cursor) : finish(plainWords: subwords)
+        case let .values(kind, options):
+            let keywords = options + subwords
             if case .path = kind { return completePath(alsoWords: keywords) }
             return completeValue(kind, keywords: keywords, statementWords: statementWords)
         }
@@ -73,10 +78,14 @@ private struct Request {
                 matches += context.objectNames(of: [.dataset]).map { Match(text: $0 + ".", isPartial: true) }
             }
             return finish(matches: matches + keywordMatches, segmentStart: current.start, segment: word)
+        case .anyObject:
+            if let dot = word.firstIndex(of: ".") { return completeDatasetMember(word: word, firstDot: dot) }
+            let matches = context.objectNames(of: nil).map { Match(text: $0) }
+            return finish(matches: matches + keywordMatches, segmentStart: current.start, segment: word)
         case let .choice(words):
             return finish(matches: (words + keywords).map { Match(text: $0) }, segmentStart: current.start, segment: word)
         case .command:
-            return finish(matches: CommandCatalog.names.map { Match(text: $0) } + keywordMatches,
+            return finish(matches: CommandRegistry.names.map { Match(text: $0) } + keywordMatches,
                           segmentStart: current.start, segment: word)
         case .tickers:
             return completeTickerList(word: word, dataset: statementWords.dropFirst().first?.text)

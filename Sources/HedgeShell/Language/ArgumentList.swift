@@ -1,155 +1,146 @@
-import Foundation
+import HedgeCore
 
-/// A command's words sorted into positional arguments, flags and keyword values, by its `CommandSpec`.
+/// A command's words sorted into positional arguments, flags and keyword values by its `CommandSpec`,
+/// with typed accessors that a command's `init` reads its fields from.
 ///
-/// An unquoted word that is one of the command's keywords starts that option; the words after a keyword
-/// that takes a value belong to it until the next keyword; other words are positional. Quoted words are
-/// never keywords.
-struct ArgumentList {
-    let command: Token
-    let spec: CommandSpec
-    var positional: [Token] = []
-    /// Keyword → its values (empty for a flag), in the order given.
-    var options: [String: (keyword: Token, values: [Token])] = [:]
+/// An unquoted word that is one of the command's keywords starts that option; a keyword's value is the
+/// next word (every word up to the next keyword when the option repeats); other words are positional.
+/// Quoted words are never keywords. Positional counts and required keywords are checked here, from the spec.
+public struct ArgumentList {
+    /// The command's first word (errors about the whole command point here).
+    public let command: Token
+    public let spec: CommandSpec
+    public private(set) var positional: [Token] = []
+    /// Keyword → the keyword token and its values (empty for a flag).
+    private var options: [String: (keyword: Token, values: [Token])] = [:]
 
-    init(_ source: SourceCommand, spec: CommandSpec) throws(ShellError) {
+    public init(_ source: SourceCommand, spec: CommandSpec) throws(ShellError) {
         guard let command = source.tokens.first else { throw ShellError("empty command") }
         self.command = command
         self.spec = spec
-        var current: String? = nil
-        for token in source.tokens.dropFirst() {
-            if !token.quoted, let option = spec.keyword(token.text) {
+        var current: OptionSpec? = nil
+        for token in source.tokens.dropFirst(spec.words.count) {
+            if !token.quoted, let option = spec.option(token.text) {
                 if options[option.word] != nil {
-                    throw ShellError("\(spec.name): '\(option.word)' given twice", at: token)
+                    throw ShellError("'\(option.word)' given twice", at: token)
                 }
                 options[option.word] = (token, [])
-                current = option.value == nil ? nil : option.word
-            } else if let key = current, let entry = options[key], !entry.values.isEmpty, !Self.multiValued.contains(key) {
-                // A single-valued keyword already has its value: this word is positional again.
-                current = nil
-                positional.append(token)
-            } else if let key = current, var entry = options[key] {
+                current = option.value == nil ? nil : option
+            } else if let option = current, var entry = options[option.word] {
                 entry.values.append(token)
-                options[key] = entry
+                options[option.word] = entry
+                if !option.repeats { current = nil }
             } else {
                 positional.append(token)
             }
         }
+        try checkShape()
     }
 
-    /// Keywords that take several values (`on X Y`, `exclude A B`).
-    static let multiValued: Set<String> = ["on", "exclude"]
-
-    private var name: String { spec.name }
-
-    /// Fails when a positional argument is past the allowed number.
-    func expectPositional(min: Int, max: Int, what: String) throws(ShellError) {
+    /// Positional counts, then required keywords and keywords left without a value.
+    private func checkShape() throws(ShellError) {
+        let (min, max) = spec.positionalCount
         if positional.count < min {
-            throw ShellError("\(name): missing \(what); usage: \(spec.synopsis)", at: command)
+            let missing = spec.positionals.dropFirst(positional.count).filter(\.isRequired)
+                .map { $0.placeholder + ($0.about.map { " \($0)" } ?? "") }.joined(separator: " ")
+            throw ShellError("missing \(missing); usage: \(spec.synopsis)", at: command)
         }
         if positional.count > max {
             let extra = positional[max]
-            let hint = Suggestion.hint(for: extra.text, in: spec.keywords.map(\.word))
-            throw ShellError("\(name): unexpected '\(extra.text)'\(hint); usage: \(spec.synopsis)", at: extra)
+            let hint = Suggestion.hint(for: extra.text, in: spec.options.map(\.word))
+            throw ShellError("unexpected '\(extra.text)'\(hint); usage: \(spec.synopsis)", at: extra)
+        }
+        for option in spec.options where option.required && options[option.word] == nil {
+            throw ShellError("missing '\(option.word) \(option.placeholder)'; usage: \(spec.synopsis)", at: command)
+        }
+        for option in spec.options where option.value != nil {
+            if let entry = options[option.word], entry.values.isEmpty {
+                throw ShellError("'\(option.word)' needs a value; usage: \(spec.synopsis)", at: entry.keyword)
+            }
         }
     }
 
-    func has(_ keyword: String) -> Bool { options[keyword] != nil }
-
-    /// The values after `keyword`, or nil when absent; checks their count.
-    func values(_ keyword: String, min: Int = 1, max: Int = 1) throws(ShellError) -> [Token]? {
-        guard let entry = options[keyword] else { return nil }
-        if entry.values.count < min {
-            throw ShellError("\(name): '\(keyword)' needs a value; usage: \(spec.synopsis)", at: entry.keyword)
-        }
-        if entry.values.count > max {
-            let extra = entry.values[max]
-            throw ShellError("\(name): unexpected '\(extra.text)' after '\(keyword) \(entry.values[0].text)'; usage: \(spec.synopsis)", at: extra)
-        }
-        return entry.values
+    /// The positional argument at `index` (checked present by the spec when it is required).
+    public func positional(_ index: Int) -> Token? {
+        index < positional.count ? positional[index] : nil
     }
 
-    func value(_ keyword: String) throws(ShellError) -> Token? {
-        try values(keyword)?.first
-    }
+    /// Whether a flag or keyword was given.
+    public func has(_ keyword: String) -> Bool { options[keyword] != nil }
 
-    func required(_ keyword: String, what: String) throws(ShellError) -> [Token] {
-        guard let v = try values(keyword, min: 1, max: Int.max) else {
-            throw ShellError("\(name): missing '\(keyword) \(what)'; usage: \(spec.synopsis)", at: command)
-        }
-        return v
-    }
+    /// The values after a keyword, or nil when it is absent.
+    public func values(_ keyword: String) -> [Token]? { options[keyword]?.values }
 
-    /// The one value after a required keyword (`with MODEL`, `vs SERIES`, `to FILE`).
-    func requiredSingle(_ keyword: String, what: String) throws(ShellError) -> Token {
-        let values = try required(keyword, what: what)
-        guard values.count == 1 else {
-            throw ShellError("\(name): unexpected '\(values[1].text)' after '\(keyword) \(values[0].text)'", at: values[1])
+    /// The one value after a keyword, or nil when it is absent.
+    public func value(_ keyword: String) -> Token? { options[keyword]?.values.first }
+
+    /// The value of a required keyword (the spec guarantees it is there).
+    public func required(_ keyword: String) throws(ShellError) -> Token {
+        guard let token = value(keyword) else {
+            throw ShellError("missing '\(keyword)'; usage: \(spec.synopsis)", at: command)
         }
-        return values[0]
+        return token
     }
 
     /// A new object name after `as`, validated.
-    func newName() throws(ShellError) -> String? {
-        guard let token = try value("as") else { return nil }
-        try NameRules.validate(token, command: name)
+    public func newName() throws(ShellError) -> String? {
+        guard let token = value("as") else { return nil }
+        try NameRules.validate(token)
         return token.text
     }
 
-    func integer(_ keyword: String, range: ClosedRange<Int>, meaning: String) throws(ShellError) -> Int? {
-        guard let token = try value(keyword) else { return nil }
+    /// A whole number after `keyword`, within `range`.
+    public func integer(_ keyword: String, range: ClosedRange<Int>, meaning: String) throws(ShellError) -> Int? {
+        guard let token = value(keyword) else { return nil }
         guard let n = Int(token.text) else {
-            throw ShellError("\(name): \(keyword) must be a whole number, not '\(token.text)'", at: token)
+            throw ShellError("\(keyword) must be a whole number, not '\(token.text)'", at: token)
         }
         guard range.contains(n) else {
-            throw ShellError("\(name): \(keyword) \(n) is out of range: \(meaning)", at: token)
+            throw ShellError("\(keyword) \(n) is out of range: \(meaning)", at: token)
         }
         return n
     }
 
-    func number(_ keyword: String, valid: (Double) -> Bool, meaning: String) throws(ShellError) -> Double? {
-        guard let token = try value(keyword) else { return nil }
+    /// A number after `keyword` (`NumberText` forms) for which `valid` holds.
+    public func number(_ keyword: String, valid: (Double) -> Bool, meaning: String) throws(ShellError) -> Double? {
+        guard let token = value(keyword) else { return nil }
         guard let x = NumberText.parse(token.text) else {
-            throw ShellError("\(name): \(keyword) must be a number, not '\(token.text)'", at: token)
+            throw ShellError("\(keyword) must be a number, not '\(token.text)'", at: token)
         }
         guard valid(x) else {
-            throw ShellError("\(name): \(keyword) \(token.text) is out of range: \(meaning)", at: token)
+            throw ShellError("\(keyword) \(token.text) is out of range: \(meaning)", at: token)
         }
         return x
     }
-}
 
-/// Numbers as users type them: `0.001`, `1e6`, `1,000,000`, `1_000_000`, `0.1%`.
-enum NumberText {
-    static func parse(_ text: String) -> Double? {
-        var t = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-        var scale = 1.0
-        if t.hasSuffix("%") { t.removeLast(); scale = 0.01 }
-        guard let x = Double(t), x.isFinite else { return nil }
-        return x * scale
+    /// The word after `keyword`, which must be one of its spec's choices.
+    public func choice(_ keyword: String) throws(ShellError) -> String? {
+        guard let token = value(keyword) else { return nil }
+        guard case .choice(let words)? = spec.option(keyword)?.value, !words.contains(token.text) else { return token.text }
+        throw ShellError("'\(keyword)' takes \(Self.alternatives(words)), not '\(token.text)'\(Suggestion.hint(for: token.text, in: words))", at: token)
     }
-}
 
-/// What an object name may be.
-enum NameRules {
-    /// Reserved: command words and every keyword, so that commands stay unambiguous.
-    static let reserved: Set<String> = {
-        var words = Set(CommandCatalog.names)
-        for spec in CommandCatalog.all { for k in spec.keywords { words.insert(k.word) } }
-        words.formUnion(["exit", "volume", "equal", "notebook"])
-        return words
-    }()
+    /// A date `YYYY-MM-DD` after `keyword`.
+    public func date(_ keyword: String) throws(ShellError) -> Day? {
+        guard let token = value(keyword) else { return nil }
+        guard let day = Day(iso: token.text), token.text.utf8.count == 10 else {
+            throw ShellError("'\(token.text)' is not a date (YYYY-MM-DD)", at: token)
+        }
+        return day
+    }
 
-    static func validate(_ token: Token, command: String) throws(ShellError) {
-        let name = token.text
-        let scalars = Array(name.unicodeScalars)
-        guard let first = scalars.first, first.properties.isAlphabetic || first == "_",
-              scalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" })
-        else {
-            throw ShellError("\(command): '\(name)' is not a valid name: use letters, digits, _ and -, starting with a letter", at: token)
+    /// The shared `from D` / `to D` options, checked to be in order.
+    public func dateRange() throws(ShellError) -> (from: Day?, to: Day?) {
+        let from = try date("from"), to = try date("to")
+        if let from, let to, from > to {
+            throw ShellError("'from \(from)' is after 'to \(to)'", at: command)
         }
-        guard !reserved.contains(name) else {
-            throw ShellError("\(command): '\(name)' is a reserved word and cannot name an object", at: token)
-        }
+        return (from, to)
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    static func alternatives(_ words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " or " + last
     }
 }

@@ -42,6 +42,13 @@ public enum NumberFormat {
         return x.description
     }
 
+    /// Python's `round(x, digits)`: the double nearest the decimal rounded correctly (ties to even, as
+    /// printf rounds the exact binary value).
+    public static func pythonRound(_ x: Double, _ digits: Int) -> Double {
+        guard x.isFinite else { return x }
+        return Double(String(format: "%.\(digits)f", x)) ?? x
+    }
+
     static func nonFinite(_ x: Double) -> String {
         x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf")
     }

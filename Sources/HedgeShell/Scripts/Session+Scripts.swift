@@ -7,22 +7,22 @@ extension Session {
     func replay(path: String, displayPath: String, into workspace: inout Workspace) throws {
         let absolute = environment.resolve(path)
         guard !runningScripts.contains(absolute) else {
-            throw ShellError("run: '\(displayPath)' is already running (a script cannot run itself)")
+            throw ShellError("'\(displayPath)' is already running (a script cannot run itself)")
         }
         guard runningScripts.count < ScriptNesting.maximumDepth else {
-            throw ShellError("run: scripts nest more than \(ScriptNesting.maximumDepth) deep at '\(displayPath)' (a script runs a script that runs a script …)")
+            throw ShellError("scripts nest more than \(ScriptNesting.maximumDepth) deep at '\(displayPath)' (a script runs a script that runs a script …)")
         }
         let text: String
         do {
             text = try ScriptSource.read(path: absolute, displayPath: displayPath, cancellation: cancellation)
         } catch let error as ShellError where error.line != nil {
-            throw ScriptFailure(message: "\(displayPath):\(error.line ?? 0): \(error.message)", workspace: workspace)
+            throw ScriptFailure(message: "\(displayPath):\(error.position ?? ""): \(error)", workspace: workspace)
         }
         let commands: [SourceCommand]
         do {
             commands = try Lexer.commands(in: text)
         } catch {
-            throw ScriptFailure(message: "\(displayPath):\(error.line ?? 0): \(error.message)", workspace: workspace)
+            throw ScriptFailure(message: "\(displayPath):\(error.position ?? ""): \(error)", workspace: workspace)
         }
         runningScripts.append(absolute)
         defer { runningScripts.removeLast() }
@@ -34,26 +34,11 @@ extension Session {
                 if wantsQuit { return }
             } catch let failure as ScriptFailure {
                 throw failure
-            } catch let error as ShellError {
-                throw ScriptFailure(message: "\(displayPath):\(error.line ?? command.line): \(error.message)", workspace: workspace)
             } catch {
-                throw ScriptFailure(message: "\(displayPath):\(command.line): \(error)", workspace: workspace)
+                let failure = ShellError(error, at: command.tokens.first)
+                throw ScriptFailure(message: "\(displayPath):\(failure.position ?? "\(command.line)"): \(failure)", workspace: workspace)
             }
         }
-    }
-
-    /// Writes the commands that rebuild the workspace as a script.
-    func save(to path: Token, workspace: Workspace) throws {
-        let lines = workspace.replayScript()
-        var text = "# hedge workspace, saved by hedge \(HedgeVersion.current)\n"
-        text += "# replay with: hedge FILE.hedge, or `run FILE.hedge` at the prompt\n"
-        text += lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
-        do {
-            try AtomicFile.write(Data(text.utf8), to: environment.resolve(path.text))
-        } catch {
-            throw ShellError("save: cannot write '\(path.text)': \(error)", at: path)
-        }
-        say("saved \(lines.count) command\(lines.count == 1 ? "" : "s") to \(path.text)")
     }
 }
 
@@ -64,13 +49,13 @@ enum ScriptSource {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let code = errno
-            if code == ENOENT { throw ShellError("run: no such file '\(displayPath)'") }
-            throw ShellError("run: cannot read '\(displayPath)': \(String(cString: strerror(code)))")
+            if code == ENOENT { throw ShellError("no such file '\(displayPath)'") }
+            throw ShellError("cannot read '\(displayPath)': \(String(cString: strerror(code)))")
         }
         defer { close(descriptor) }
         var status = stat()
         if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-            throw ShellError("run: cannot read '\(displayPath)': it is a directory")
+            throw ShellError("cannot read '\(displayPath)': it is a directory")
         }
         let reader = LineReader(descriptor: descriptor, cancellation: cancellation)
         var text = ""
@@ -86,7 +71,7 @@ enum ScriptSource {
             switch failure {
             case .interrupted: throw HedgeError("interrupted")
             case .lineTooLong(let line, _): throw ShellError("\(failure)", line: line)
-            case .readFailed: throw ShellError("run: \(displayPath): \(failure)")
+            case .readFailed: throw ShellError("\(displayPath): \(failure)")
             }
         }
         return text

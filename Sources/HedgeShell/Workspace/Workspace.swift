@@ -7,9 +7,13 @@ import HedgeCore
 public struct Workspace: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var name: String
-        public var object: WorkspaceObject
+        public var object: any WorkspaceValue
         /// Identity that survives renames; used to track which commands still matter.
         var id: Int
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            a.name == b.name && a.id == b.id && a.object.isEqual(to: b.object)
+        }
     }
 
     /// One successful command that changed the workspace.
@@ -36,7 +40,10 @@ public struct Workspace: Sendable, Equatable {
 
     public func entry(named name: String) -> Entry? { entries.first { $0.name == name } }
 
-    public subscript(name: String) -> WorkspaceObject? { entry(named: name)?.object }
+    public subscript(name: String) -> (any WorkspaceValue)? { entry(named: name)?.object }
+
+    /// The object called `name` when it is a `T`.
+    public func value<T: WorkspaceValue>(_ name: String, as type: T.Type) -> T? { self[name] as? T }
 
     /// Names of objects of the given kinds, in creation order.
     public func names(of kinds: Set<ObjectKind>) -> [String] {
@@ -53,7 +60,7 @@ public struct Workspace: Sendable, Equatable {
     /// Stores `object` under `name`, replacing any object of that name. Returns true when one was replaced.
     /// `command` is the replayable text; `inputs` the names of the objects it read.
     @discardableResult
-    public mutating func store(_ object: WorkspaceObject, as name: String, command: String, inputs: [String]) -> Bool {
+    public mutating func store(_ object: any WorkspaceValue, as name: String, command: String, inputs: [String]) -> Bool {
         let inputIDs = inputs.compactMap { entry(named: $0)?.id }
         let id = nextID
         nextID += 1

@@ -5,13 +5,12 @@ struct WorkspaceCompletionContext: CompletionContext {
     var workspace: Workspace
     var environment: ShellEnvironment
 
-    func objectNames(of kinds: Set<ObjectKind>) -> [String] {
-        workspace.names(of: kinds).sorted()
+    func objectNames(of kinds: Set<ObjectKind>?) -> [String] {
+        (kinds.map { workspace.names(of: $0) } ?? workspace.names).sorted()
     }
 
     func tickers(ofDataset dataset: String) -> [String]? {
-        guard case .dataset(let d)? = workspace[dataset] else { return nil }
-        return d.panel.tickers
+        workspace.value(dataset, as: DatasetObject.self)?.panel.tickers
     }
 
     func directoryEntries(_ path: String) -> [(name: String, isDirectory: Bool)]? {

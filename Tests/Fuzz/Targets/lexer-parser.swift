@@ -8,7 +8,7 @@ public func fuzzLexerParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let text = String(validating: UnsafeBufferPointer(start: data, count: size), as: UTF8.self) else { return 0 }
     guard let commands = try? Lexer.commands(in: text) else { return 0 }
     for command in commands {
-        _ = try? Command.parse(command)
+        _ = try? CommandRegistry.parse(command)
         // A command's canonical text lexes back to the same words.
         let again = try? Lexer.commands(in: command.text)
         if again?.first?.tokens.map(\.text) != command.tokens.map(\.text) {
