@@ -9,10 +9,11 @@ public func fuzzLexerParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let commands = try? Lexer.commands(in: text) else { return 0 }
     for command in commands {
         _ = try? CommandRegistry.parse(command)
-        // A command's canonical text lexes back to the same words.
-        let again = try? Lexer.commands(in: command.text)
-        if again?.first?.tokens.map(\.text) != command.tokens.map(\.text) {
-            fatalError("'\(command.text)' does not lex back to its words")
+        // The words written as `save` writes them lex back to the same words, as one command.
+        let canonical = command.tokens.map { Token.shellWord($0.text) }.joined(separator: " ")
+        let again = try? Lexer.commands(in: canonical)
+        if again?.count != 1 || again?.first?.tokens.map(\.text) != command.tokens.map(\.text) {
+            fatalError("\(canonical.debugDescription) does not lex back to its words")
         }
     }
     return 0
