@@ -1,10 +1,13 @@
 // hedge-bench: times HedgeCore's hot paths on large inputs. Not a test: run via scripts/bench.
 //
 //   hedge-bench load [--file PATH] [--megabytes N] [--runs N]
+//   hedge-bench rolling [--days N] [--window N] [--runs N]
 //
 // `load` times PanelLoader.load over a yfinance-style CSV: the given file, or one generated
 // deterministically (about N MB, default 100) in the temporary directory and removed afterwards.
 // A --file that does not exist yet is generated there and kept, for profiling.
+// `rolling` times RollingOLS.fit and the EWMA beta on synthetic daily returns (default 6,300 days,
+// window 252, the issue-10 target: under 5 ms).
 import Foundation
 import HedgeCore
 
@@ -96,6 +99,51 @@ func benchmarkLoad(arguments: [String]) throws {
                  sorted[0], sizeMB / sorted[0], median, sizeMB / median))
 }
 
+/// Times `RollingOLS.fit` (and the EWMA beta) on `days` synthetic daily returns with one regressor.
+func benchmarkRolling(arguments: [String]) throws {
+    var days = 6_300
+    var window = 252
+    var runs = 50
+    var k = 0
+    while k < arguments.count {
+        let value = k + 1 < arguments.count ? arguments[k + 1] : ""
+        switch arguments[k] {
+        case "--days": days = Int(value) ?? days
+        case "--window": window = Int(value) ?? window
+        case "--runs": runs = max(1, Int(value) ?? runs)
+        default: throw HedgeError("hedge-bench rolling: unknown option \(arguments[k])")
+        }
+        k += 2
+    }
+    var generator = SplitMix(state: 20_261_202)
+    func normal() -> Double {
+        let u = Double.random(in: Double.ulpOfOne..<1, using: &generator)
+        let v = Double.random(in: 0..<1, using: &generator)
+        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
+    }
+    let x = (0..<days).map { _ in 0.012 * normal() }
+    let y = x.map { 0.0003 + 1.3 * $0 + 0.008 * normal() }
+    func time(_ label: String, _ body: () throws -> Double) rethrows {
+        var times: [Double] = []
+        var check = 0.0
+        for _ in 1...runs {
+            let started = ContinuousClock.now
+            check += try body()
+            times.append(seconds(ContinuousClock.now - started))
+        }
+        let sorted = times.sorted()
+        print(String(format: "%@: best %.3f ms, median %.3f ms, worst %.3f ms  (check %.6f)",
+                     label, sorted[0] * 1e3, sorted[sorted.count / 2] * 1e3, sorted[sorted.count - 1] * 1e3, check / Double(runs)))
+    }
+    print("rolling: \(days) days, window \(window), \(runs) runs")
+    try time("RollingOLS.fit (α, β, s.e., R²)") {
+        try RollingOLS.fit(y: y, regressors: [x], window: window).params[1][days - 1]
+    }
+    try time("EWMA beta (halflife 63)") {
+        try ExponentialMoments.beta(y: y, x: x, halflife: 63)[days - 1]
+    }
+}
+
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
@@ -104,7 +152,10 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
     case "load", nil: try benchmarkLoad(arguments: Array(arguments.dropFirst()))
-    default: throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N]")
+    case "rolling": try benchmarkRolling(arguments: Array(arguments.dropFirst()))
+    default:
+        throw HedgeError("usage: hedge-bench load [--file PATH] [--megabytes N] [--runs N]\n"
+            + "       hedge-bench rolling [--days N] [--window N] [--runs N]")
     }
 } catch {
     FileHandle.standardError.write(Data("hedge-bench: \(error)\n".utf8))

@@ -12,9 +12,15 @@ public struct DatedRegression: Sendable, Equatable {
     /// The slopes, one per regressor (the params without the intercept).
     public var betas: [Double] { Array(result.params.dropFirst()) }
 
-    /// Fits `y = b0 + Σ bj·xj` on the common dates of `y` and `regressors`; `cancellation` is polled
-    /// between the passes over the data.
-    public static func fit(_ y: Series, on regressors: [Series], cancellation: Cancellation? = nil) throws -> DatedRegression {
+    /// Fits `y = b0 + Σ bj·xj` on the common dates of `y` and `regressors`. `covariance` chooses the
+    /// parameter covariance from the number of observations used (so that HAC's default lag count
+    /// can follow the Newey–West rule for that number). `cancellation` is polled between the passes
+    /// over the data.
+    public static func fit(
+        _ y: Series, on regressors: [Series],
+        covariance: (_ observations: Int) -> CovarianceType = { _ in .nonrobust },
+        cancellation: Cancellation? = nil
+    ) throws -> DatedRegression {
         let aligned = AlignedSeries([y] + regressors)
         try cancellation?.check()
         let parameters = regressors.count + 1
@@ -23,7 +29,8 @@ public struct DatedRegression: Sendable, Equatable {
             throw HedgeError("only \(aligned.count) common dates with values for \(names); need more than \(parameters)")
         }
         let result = try OLS.fit(y: aligned.columns[0], regressors: Array(aligned.columns.dropFirst()),
-                                 dependentName: y.name, regressorNames: regressors.map(\.name), cancellation: cancellation)
+                                 dependentName: y.name, regressorNames: regressors.map(\.name),
+                                 covariance: covariance(aligned.count), cancellation: cancellation)
         let dates = aligned.dates
         return DatedRegression(
             result: result, dates: dates,

@@ -7,6 +7,16 @@ extension Chart {
         _ series: [Series], transform: ChartTransform = .level, unit: ChartUnit? = nil, style: ChartStyle,
         cancellation: Cancellation? = nil
     ) throws -> [String] {
+        try line(series, transform: transform, unit: unit, style: style, looks: Array(series.indices),
+                 cancellation: cancellation)
+    }
+
+    /// `line` where series i is drawn with look `looks[i]` (pattern, colour, ASCII mark); series that
+    /// share a look share one legend entry, the first one's name (a band's two edges).
+    static func line(
+        _ series: [Series], transform: ChartTransform = .level, unit: ChartUnit? = nil, style: ChartStyle, looks: [Int],
+        cancellation: Cancellation? = nil
+    ) throws -> [String] {
         try style.validate()
         guard !series.isEmpty else { throw HedgeError("nothing to plot: no series given") }
         for s in series where s.isEmpty { throw HedgeError("nothing to plot: series \(s.name) is empty") }
@@ -23,8 +33,8 @@ extension Chart {
             }
             lo = Swift.min(lo, low); hi = Swift.max(hi, high)
         }
-        let entries = shown.indices.map { i in
-            LegendEntry(marker: SeriesLook(index: i, style: style).legendMarker, series: i, text: shown[i].name)
+        let entries = shown.indices.filter { i in !looks[..<i].contains(looks[i]) }.map { i in
+            LegendEntry(marker: SeriesLook(index: looks[i], style: style).legendMarker, series: looks[i], text: shown[i].name)
         }
         let frame = try ChartFrame(style: style, legend: entries, yRange: lo, hi, unit: unit ?? transform.defaultUnit)
         var canvas = frame.makeCanvas(layers: shown.count)
@@ -37,7 +47,7 @@ extension Chart {
             for run in Downsampling.finiteRuns(s.values) {
                 let points = run.map { (x: xScale.dot(Double(s.dates[$0].ordinal)), y: s.values[$0]) }
                 let reduced = Downsampling.minMaxPerColumn(points).map { (x: $0.x, y: yScale.dot($0.y)) }
-                canvas.polyline(reduced, layer: layer, pattern: SeriesLook(index: layer, style: style).pattern)
+                canvas.polyline(reduced, layer: layer, pattern: SeriesLook(index: looks[layer], style: style).pattern)
             }
         }
         try cancellation?.check()
@@ -45,8 +55,8 @@ extension Chart {
         let xTicks = DateTicks.choose(from: first, to: last, columns: frame.plotColumns) {
             xScale.dot(Double($0.ordinal)) / dotsPerColumn
         }
-        return frame.render(canvas, layerSeries: Array(shown.indices),
-                            asciiMarks: shown.indices.map { SeriesLook(index: $0, style: style).asciiMark },
+        return frame.render(canvas, layerSeries: looks,
+                            asciiMarks: looks.map { SeriesLook(index: $0, style: style).asciiMark },
                             xTicks: xTicks)
     }
 }

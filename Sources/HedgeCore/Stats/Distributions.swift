@@ -11,6 +11,35 @@ public enum Normal {
     public static func cdf(_ x: Double) -> Double { 0.5 * erfc(-x * invSqrt2) }
     /// 1 − Φ(x), computed directly so the upper tail does not underflow early.
     public static func sf(_ x: Double) -> Double { 0.5 * erfc(x * invSqrt2) }
+    /// P(|Z| ≥ |z|) = 2·(1 − Φ(|z|)), statsmodels' p-value for a z statistic.
+    public static func twoSidedP(_ z: Double) -> Double { 2 * sf(abs(z)) }
+
+    /// The quantile Φ⁻¹(p) for 0 < p < 1 (±inf at 0 and 1, NaN outside): a tail-aware starting
+    /// point refined by Newton steps on Φ (or on 1 − Φ in the upper half, so both tails keep
+    /// their relative accuracy).
+    public static func ppf(_ p: Double) -> Double {
+        guard p > 0, p < 1 else { return p == 0 ? -.infinity : p == 1 ? .infinity : .nan }
+        if p > 0.5 { return upperQuantile(p) }
+        var z = StudentT.normalQuantileGuess(p)
+        for _ in 0..<50 {
+            let step = (cdf(z) - p) / pdf(z)
+            z -= step
+            if abs(step) <= 1e-15 * max(1, abs(z)) { break }
+        }
+        return z
+    }
+
+    /// Φ⁻¹(p) for p > 1/2, solving 1 − Φ(z) = 1 − p from the mirrored lower-tail guess.
+    private static func upperQuantile(_ p: Double) -> Double {
+        let q = 1 - p
+        var z = -StudentT.normalQuantileGuess(q)
+        for _ in 0..<50 {
+            let step = (q - sf(z)) / pdf(z)
+            z -= step
+            if abs(step) <= 1e-15 * max(1, abs(z)) { break }
+        }
+        return z
+    }
 }
 
 /// Student's t distribution with `df` degrees of freedom (df > 0; NaN otherwise).

@@ -36,6 +36,9 @@ public struct OLSResult: Sendable, Equatable {
     /// The summary prints statsmodels' multicollinearity note when it is below 1e-10.
     /// Defaulted (NaN = unknown) so code building results by hand need not supply it.
     public var smallestEigenvalue: Double = .nan
+    /// How `bse` and everything derived from it (t or z, p-values, confidence interval, F) were
+    /// estimated. Robust types report z statistics and normal p-values, as statsmodels does.
+    public var covarianceType: CovarianceType = .nonrobust
 }
 
 /// Ordinary least squares.
@@ -48,12 +51,14 @@ public enum OLS {
     /// (collinear with the intercept) or columns are collinear, or values are not finite.
     ///
     /// Solved by Householder QR of the design [1, x1, …, xk]; (XᵀX)⁻¹ comes from R. The
-    /// statistics follow statsmodels (nonrobust covariance). Regressions that leave no residual
+    /// statistics follow statsmodels, with the parameter covariance chosen by `covariance`
+    /// (`OLS(...).fit(cov_type=...)`; see `CovarianceType`). Regressions that leave no residual
     /// degrees of freedom (n = k + 1) are rejected: statsmodels would return inf/NaN statistics.
     /// `cancellation` is polled between the passes over the data (`HedgeError("interrupted")`).
     public static func fit(
         y: [Double], regressors: [[Double]],
         dependentName: String = "y", regressorNames: [String]? = nil,
+        covariance: CovarianceType = .nonrobust,
         cancellation: Cancellation? = nil
     ) throws -> OLSResult {
         let names = try validatedNames(regressorNames, count: regressors.count)
@@ -94,18 +99,27 @@ public enum OLS {
         let scale = ssr / dfResid
 
         let inverseGram = qr.inverseGram()
-        let bse = (0..<p).map { (scale * inverseGram[$0][$0]).squareRoot() }
+        if case .hac(let lags, _) = covariance, lags < 0 {
+            throw HedgeError("HAC needs a lag count of at least 0, got \(lags)")
+        }
+        let robustCovariance = covariance == .nonrobust ? nil
+            : RobustCovariance.matrix(covariance, design: design, residuals: residuals, bread: inverseGram)
+        let bse = (0..<p).map { j in
+            robustCovariance.map { $0[j][j].squareRoot() } ?? (scale * inverseGram[j][j]).squareRoot()
+        }
         let tDistribution = StudentT(df: dfResid)
         let tvalues = zip(params, bse).map { $0 / $1 }
-        let pvalues = tvalues.map { tDistribution.twoSidedP($0) }
-        let q = tDistribution.ppf(1 - confidenceAlpha / 2)
+        let pvalues = tvalues.map { covariance.usesStudentT ? tDistribution.twoSidedP($0) : Normal.twoSidedP($0) }
+        let q = covariance.usesStudentT ? tDistribution.ppf(1 - confidenceAlpha / 2) : Normal.ppf(1 - confidenceAlpha / 2)
         let confIntLow = zip(params, bse).map { $0 - q * $1 }
         let confIntHigh = zip(params, bse).map { $0 + q * $1 }
 
         // With a constant y (TSS = 0) fall back to statsmodels' own 1 − SSR/TSS (−inf or NaN).
         let rsquared = centeredTSS > 0 ? ess / centeredTSS : 1 - ssr / centeredTSS
         let rsquaredAdj = 1 - (nobs - 1) / dfResid * (1 - rsquared)
-        let fvalue = (ess / dfModel) / (ssr / dfResid)
+        // Robust types: statsmodels' Wald F that all slopes are zero, under the robust covariance.
+        let fvalue = robustCovariance.map { RobustCovariance.waldF(params: params, covariance: $0) }
+            ?? (ess / dfModel) / (ssr / dfResid)
         let fPvalue = FDistribution(dfn: dfModel, dfd: dfResid).sf(fvalue)
         let halfN = nobs / 2
         let llf = -halfN * log(2 * Double.pi) - halfN * log(ssr / nobs) - halfN
@@ -133,7 +147,7 @@ public enum OLS {
             omnibus: omnibus.statistic, omnibusP: omnibus.pValue,
             jarqueBera: jb.statistic, jarqueBeraP: jb.pValue, skew: jb.skew, kurtosis: jb.kurtosis,
             condNo: condNo, residuals: residuals, fitted: fitted,
-            smallestEigenvalue: smallest * smallest)
+            smallestEigenvalue: smallest * smallest, covarianceType: covariance)
     }
 
     /// Intercept and slope of the simple regression y = alpha + beta·x, by the two-pass centered

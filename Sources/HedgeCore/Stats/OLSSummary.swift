@@ -23,7 +23,7 @@ public enum OLSSummary {
                 ("No. Observations:", integerOrFloat(Double(result.nobs))),
                 ("Df Residuals:", integerOrFloat(result.dfResid)),
                 ("Df Model:", integerOrFloat(result.dfModel)),
-                ("Covariance Type:", "nonrobust"),
+                ("Covariance Type:", result.covarianceType.statsmodelsName),
             ],
             right: [
                 ("R-squared:", PythonFormat.float(result.rsquared, "#8.3f")),
@@ -55,7 +55,7 @@ public enum OLSSummary {
 
     /// The "Notes:" block: the covariance note, then statsmodels' multicollinearity warnings.
     static func notes(_ result: OLSResult) -> [String] {
-        var notes = ["Standard Errors assume that the covariance matrix of the errors is correctly specified."]
+        var notes = [result.covarianceType.summaryNote]
         if result.nobs < result.params.count {
             notes.append("The input rank is higher than the number of observations.")
         }
@@ -116,7 +116,8 @@ public enum OLSSummary {
     /// The coefficient table (`fmt_params`): names left-aligned, six right-aligned columns at least
     /// 10 wide, a '-' rule under the header.
     static func coefficientTable(_ result: OLSResult) -> [String] {
-        let headers = ["coef", "std err", "t", "P>|t|", "[0.025", "0.975]"]
+        let statistic = result.covarianceType.usesStudentT ? "t" : "z"
+        let headers = ["coef", "std err", statistic, "P>|\(statistic)|", "[0.025", "0.975]"]
         let columns: [[String]] = [
             result.params.map { fixedOrGeneral($0, precision: 4) },
             result.bse.map { fixedOrGeneral($0, precision: 3) },

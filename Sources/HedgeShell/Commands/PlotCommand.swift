@@ -5,7 +5,7 @@ struct PlotCommand: ShellCommand {
     static let spec = CommandSpec(
         "plot-ascii", synopsis: "plot-ascii NAME [NAME...] [cumulative|drawdown|hist] [width N] [height N] [ascii] [title \"TEXT\"]",
         summary: "Chart series, a model (scatter with fitted line), a backtest, or `hist SERIES` in the terminal.",
-        positionals: [Positional("NAME", .object([.series, .model, .backtest]), .oneOrMore)],
+        positionals: [Positional("NAME", .object([.series, .model, .backtest, .dailyBacktest]), .oneOrMore)],
         options: [.flag("cumulative"), .flag("drawdown"), .flag("hist"), .flag("ascii"),
                   OptionSpec("width", .number, placeholder: "N"), OptionSpec("height", .number, placeholder: "N"),
                   OptionSpec("title", .text, placeholder: "\"TEXT\"")],

@@ -37,6 +37,21 @@ public enum Exporter {
         return out
     }
 
+    /// `date,alpha,beta…,rsquared,bse_alpha,bse_beta…` rows of a rolling fit (`betaNames` name the beta
+    /// columns: `beta`, or `beta.X` per regressor). An EWMA beta leaves alpha, rsquared and bse empty.
+    public static func csv(rolling r: RollingBeta, betaNames: [String]) -> String {
+        let header = ["date", "alpha"] + betaNames + ["rsquared", "bse_alpha"] + betaNames.map { "bse_" + $0 }
+        var out = header.map(csvField).joined(separator: ",") + "\n"
+        let columns = [r.alpha] + r.betas + [r.rsquared]
+        let errors = r.bse.isEmpty ? Array(repeating: Array(repeating: Double.nan, count: r.count), count: betaNames.count + 1) : r.bse
+        for t in 0..<r.count {
+            out += "\(r.dates[t])"
+            for column in columns + errors { out += "," + csvNumber(column[t]) }
+            out += "\n"
+        }
+        return out
+    }
+
     /// `{"kind":"ols", …}` with arrays intercept first.
     public static func json(model r: OLSResult) -> String {
         let fields: [(String, JSONValue)] = [
@@ -49,7 +64,8 @@ public enum Exporter {
             ("durbin_watson", .number(r.durbinWatson)), ("omnibus", .number(r.omnibus)), ("omnibus_p", .number(r.omnibusP)),
             ("jarque_bera", .number(r.jarqueBera)), ("jarque_bera_p", .number(r.jarqueBeraP)), ("skew", .number(r.skew)),
             ("kurtosis", .number(r.kurtosis)), ("cond_no", .number(r.condNo)),
-        ]
+            ("cov_type", .string(r.covarianceType.statsmodelsName)),
+        ] + (r.covarianceType.lags.map { [("lags", JSONValue.number(Double($0)))] } ?? [])
         return JSONValue.object(fields).render() + "\n"
     }
 

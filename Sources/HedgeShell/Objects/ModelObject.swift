@@ -19,14 +19,23 @@ public struct ModelObject: WorkspaceValue, Equatable {
     public var dependent: String { regression.dependent.name }
     public var regressors: [String] { regression.regressors.map(\.name) }
 
+    /// `` (nonrobust), ` (HC1 standard errors)`, ` (HAC standard errors, 5 lags)`.
+    public var covarianceText: String {
+        switch result.covarianceType {
+        case .nonrobust: ""
+        case .hac(let lags, _): " (HAC standard errors, \(lags) lag\(lags == 1 ? "" : "s"))"
+        default: " (\(result.covarianceType.statsmodelsName) standard errors)"
+        }
+    }
+
     public func listing() -> ListingRow {
         let betas = regressors.indices.map { "β \(NumberFormat.fixed(result.params[$0 + 1], 4))" }.joined(separator: ", ")
         return ListingRow(shape: "\(result.nobs) obs", dates: SeriesText.range(dates),
-                          about: "OLS \(dependent) on \(regressors.joined(separator: " ")): \(betas), R² \(NumberFormat.fixed(result.rsquared, 3))")
+                          about: "OLS \(dependent) on \(regressors.joined(separator: " "))\(covarianceText): \(betas), R² \(NumberFormat.fixed(result.rsquared, 3))")
     }
 
     public func show(name: String, context: DisplayContext) -> String {
-        context.summary(result) + "\n\(context.style.name(name)): model, OLS of \(dependent) on \(regressors.joined(separator: ", ")), \(SeriesText.range(dates))"
+        context.summary(result) + "\n\(context.style.name(name)): model, OLS of \(dependent) on \(regressors.joined(separator: ", "))\(covarianceText), \(SeriesText.range(dates))"
     }
 
     public func export(name: String, format: ExportFormat) throws(ShellError) -> (text: String, what: String) {
