@@ -22,7 +22,7 @@ public final class Session {
     /// True after `quit`/`exit`.
     public private(set) var wantsQuit = false
     /// The named objects.
-    public private(set) var workspace = Workspace()
+    public internal(set) var workspace = Workspace()
     public let output: OutputSink
     public var style: TextStyle
     /// Print only what a command exists to print (`show`, `ls`, `help`, plots) and errors.
@@ -93,18 +93,28 @@ public final class Session {
         return false
     }
 
+    /// Prints an error line; anything quoted from input in it is escaped for the terminal.
     func report(_ message: String) {
-        output.writeError(style.error(message) + "\n")
+        output.writeError(style.error(TerminalText.escaped(message)) + "\n")
     }
 
-    /// Prints a result line (suppressed by `quiet`).
+    /// Prints an error about this session's input that arose outside a command (`<stdin>:3: …`).
+    public func reportError(_ message: String) {
+        report(message)
+    }
+
+    /// Prints a result line (suppressed by `quiet`, and by a cancellation: an interrupted command
+    /// prints nothing of its result). Non-printable characters from input (a ticker name, say) are
+    /// escaped; layout and colours stay.
     func say(_ text: String) {
-        if !quiet { output.write(text.hasSuffix("\n") ? text : text + "\n") }
+        if !quiet { show(text) }
     }
 
-    /// Prints what the user explicitly asked to see (never suppressed).
+    /// Prints what the user explicitly asked to see (never suppressed, except by a cancellation).
     func show(_ text: String) {
-        output.write(text.hasSuffix("\n") ? text : text + "\n")
+        guard !cancellation.isCancelled else { return }
+        let safe = TerminalText.escapedKeepingLayout(text)
+        output.write(safe.hasSuffix("\n") ? safe : safe + "\n")
     }
 
     /// Ends the session after the current command (`quit`).
@@ -167,30 +177,4 @@ public final class Session {
     public var completionContext: any CompletionContext {
         WorkspaceCompletionContext(workspace: workspace, environment: environment)
     }
-}
-
-/// Writes results to standard output and errors to standard error, unbuffered per call.
-public final class StandardOutput: OutputSink {
-    public init() {}
-    public func write(_ text: String) { Self.writeAll(text, to: STDOUT_FILENO) }
-    public func writeError(_ text: String) { Self.writeAll(text, to: STDERR_FILENO) }
-
-    /// write(2) until every byte is out (or the descriptor fails).
-    static func writeAll(_ text: String, to descriptor: Int32) {
-        var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = posixWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return }
-                offset += written
-            }
-        }
-    }
-}
-
-/// write(2) (inside `StandardOutput`, `write` names the method).
-private func posixWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

@@ -6,11 +6,20 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HedgeShell
 
-/// The history file: loaded at start, rewritten after every command through a private temporary
-/// file renamed over it, so a crash never leaves it half written. Mode 0600.
-struct HistoryFile {
+/// The history file, shared by every hedge session of the user: loaded at start, and after each
+/// command merged rather than overwritten — the file is read again, this session's new entries are
+/// appended, the oldest dropped beyond `HistoryPolicy.capacity`, and the result written to a private
+/// temporary file (mode 0600) renamed over it, so two sessions at once keep both their commands and a
+/// crash never leaves the file half written. A history file that is a symbolic link stays one: the
+/// link's target is the file rewritten.
+final class HistoryFile {
     let path: String
+    /// Entries this session recorded that are not in the file yet.
+    private var unsaved: [String] = []
+
+    init(path: String) { self.path = path }
 
     /// Loads the file into `history` (a missing file is fine); returns the newest entry.
     func load(into history: OpaquePointer) -> String? {
@@ -19,16 +28,55 @@ struct HistoryFile {
         return hedge_history_newest(history).map { String(cString: $0) }
     }
 
-    /// Writes every entry of `history`; failures are silent (history is a convenience).
-    func save(_ history: OpaquePointer) {
-        let temporary = path + ".tmp\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        guard let stream = fdopen(descriptor, "w") else { close(descriptor); unlink(temporary); return }
+    /// Adds `line` to the file, merged with what other sessions wrote since; failures are silent
+    /// (history is a convenience) and the line is tried again with the next one.
+    func append(_ line: String) {
+        unsaved.append(line)
+        guard let merged = history_init() else { return }
+        defer { history_end(merged) }
+        hedge_history_set_size(merged, Int32(HistoryPolicy.capacity))
+        hedge_history_set_unique(merged, 1)
+        let target = Self.resolvingLinks(path)
+        if access(target, R_OK) == 0 { hedge_history_load(merged, target) }
+        for entry in unsaved { hedge_history_enter(merged, entry) }
+        if Self.save(merged, to: target) { unsaved.removeAll() }
+    }
+
+    /// Writes `history` to `target` through a temporary file beside it.
+    private static func save(_ history: OpaquePointer, to target: String) -> Bool {
+        guard let (descriptor, temporary) = AtomicFile.createTemporary(template: AtomicFile.temporaryTemplate(for: target)) else {
+            return false
+        }
+        guard let stream = fdopen(descriptor, "w") else { close(descriptor); unlink(temporary); return false }
         let saved = hedge_history_save_to_stream(history, stream)
         let flushed = fflush(stream) == 0 && fsync(descriptor) == 0
         fclose(stream)
-        guard saved >= 0, flushed, rename(temporary, path) == 0 else { unlink(temporary); return }
-        chmod(path, 0o600)
+        guard saved >= 0, flushed, rename(temporary, target) == 0 else { unlink(temporary); return false }
+        return true
+    }
+
+    /// `path` with symbolic links followed to the file they name (at most 32 hops); the path itself
+    /// when it is not a link.
+    static func resolvingLinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<32 {
+            guard let destination = linkDestination(current) else { return current }
+            if destination.hasPrefix("/") {
+                current = destination
+            } else if let slash = current.lastIndex(of: "/") {
+                current = current[...slash] + destination
+            } else {
+                current = destination
+            }
+        }
+        return current
+    }
+
+    /// The target of the symbolic link at `path` (readlink(2)), or nil when it is not a link.
+    private static func linkDestination(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        guard count > 0 else { return nil }
+        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

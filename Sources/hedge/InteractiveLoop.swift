@@ -40,6 +40,10 @@ func runInteractiveLoop(session: Session, historyPath: String?) -> Int32 {
             fputs("\n", hedge_stdout())
             fflush(hedge_stdout())
             return 0
+        case let .terminated(signal):
+            fputs("\n", hedge_stdout())
+            fflush(hedge_stdout())
+            TerminalSignals.endWith(signal)
         case .interrupted:
             pending = nil
             fputs("\n", hedge_stdout())
@@ -53,6 +57,11 @@ func runInteractiveLoop(session: Session, historyPath: String?) -> Int32 {
             pending = nil
             editor.record(line)
             session.cancellation.reset()
+            // Charts follow the terminal's size as it is now (after any SIGWINCH).
+            if let size = TerminalFacts.chartSize() {
+                session.environment.chartWidth = size.columns
+                session.environment.chartHeight = size.rows
+            }
             TerminalSignals.whileRunning { _ = session.execute(line) }
             fflush(hedge_stdout())
         }

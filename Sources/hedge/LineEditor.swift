@@ -19,6 +19,8 @@ final class LineEditor {
         case interrupted
         /// Ctrl-D on an empty line, or the terminal went away.
         case endOfInput
+        /// SIGTERM, SIGHUP or SIGQUIT at the prompt; the terminal is back in its normal mode.
+        case terminated(signal: Int32)
     }
 
     private let editLine: OpaquePointer
@@ -34,8 +36,10 @@ final class LineEditor {
     private var newestEntry: String?
     /// Keystroke bytes not yet forming a character.
     private var keystrokes = UTF8Accumulator()
-    /// The terminal settings outside editing, restored while suspended.
+    /// The terminal settings outside editing, restored while suspended or when terminated.
     private var cookedSettings = termios()
+    /// A terminating signal (SIGTERM, SIGHUP, SIGQUIT) that arrived at the prompt.
+    private var terminatingSignal: Int32?
 
     /// Starts editing on standard input, drawing on `output` (a terminal); nil when libedit fails.
     init?(output: UnsafeMutablePointer<FILE>, historyPath: String?,
@@ -87,12 +91,22 @@ final class LineEditor {
         _ = TerminalSignals.pendingSignals()  // a Ctrl-C or resize during the last command is stale
         _ = tcgetattr(STDIN_FILENO, &cookedSettings)
         TerminalSignals.catchSuspend(true)
-        defer { TerminalSignals.catchSuspend(false) }
+        TerminalSignals.catchTermination(true)
+        defer {
+            TerminalSignals.catchSuspend(false)
+            TerminalSignals.catchTermination(false)
+        }
         hedge_el_prepare_terminal(editLine)
         var count: Int32 = 0
         errno = 0
+        terminatingSignal = nil
         guard let raw = el_gets(editLine, &count) else {
             let failure = errno
+            if let signal = terminatingSignal {
+                // Give the terminal back in its normal mode before hedge ends.
+                _ = tcsetattr(STDIN_FILENO, TCSADRAIN, &cookedSettings)
+                return .terminated(signal: signal)
+            }
             if count == -1 || failure == EINTR {
                 el_reset(editLine)
                 return failure == EINTR ? .interrupted : .endOfInput
@@ -104,12 +118,12 @@ final class LineEditor {
         return .line(text)
     }
 
-    /// Adds an accepted command to the history and saves the file (nothing is lost if hedge dies).
+    /// Adds an accepted command to the history and to the file (nothing is lost if hedge dies).
     func record(_ line: String) {
         guard HistoryPolicy.shouldRecord(line, after: newestEntry) else { return }
         newestEntry = line
         hedge_history_enter(history, line)
-        historyFile?.save(history)
+        historyFile?.append(line)
     }
 
     /// libedit's character reader: waits for a keystroke byte or a signal. Returns 1 with a
@@ -127,6 +141,11 @@ final class LineEditor {
                 let signals = TerminalSignals.pendingSignals()
                 if signals.contains(SIGWINCH) { el_resize(editLine) }
                 if signals.contains(SIGTSTP) { suspend() }
+                if let signal = signals.first(where: TerminalSignals.terminating.contains) {
+                    terminatingSignal = signal
+                    errno = EINTR
+                    return -1
+                }
                 if signals.contains(SIGINT) {
                     errno = EINTR
                     return -1

@@ -13,30 +13,28 @@ import Darwin
 import HedgeShell
 
 /// Runs commands from a non-terminal standard input, line by line with no prompt, carrying on after
-/// errors. Returns the exit status: 1 when any command failed.
+/// errors. A line longer than the limit ends the input (its line boundaries are lost). Returns the
+/// exit status: 1 when any command failed or the input could not be read.
 func runPipedInput(session: Session) -> Int32 {
     var failed = false
-    var lineNumber = 0
     var pending = ""
     var pendingStart = 1
-    var buffer: UnsafeMutablePointer<CChar>? = nil
-    var capacity = 0
-    defer { free(buffer) }
-    let input = fdopen(STDIN_FILENO, "r")
-    defer { if let input { fclose(input) } }
+    let reader = LineReader(descriptor: STDIN_FILENO)
     while !session.wantsQuit {
-        guard let input else { break }
-        let length = getline(&buffer, &capacity, input)
-        guard length >= 0, let buffer else { break }
-        lineNumber += 1
-        let bytes = UnsafeRawBufferPointer(start: buffer, count: length)
-        guard var line = String(validating: bytes, as: UTF8.self) else {
-            StandardOutput().writeError("<stdin>:\(lineNumber): not valid UTF-8 text\n")
+        let bytes: ArraySlice<UInt8>
+        do {
+            guard let line = try reader.nextLine() else { break }
+            bytes = line
+        } catch {
+            session.reportError("<stdin>:\(reader.lineNumberOfFailure(error)): \(error)")
+            return 1
+        }
+        guard let line = String(validating: bytes, as: UTF8.self) else {
+            session.reportError("<stdin>:\(reader.lineNumber): not valid UTF-8 text")
             failed = true
             continue
         }
-        if line.hasSuffix("\n") { line.removeLast() }
-        if pending.isEmpty { pendingStart = lineNumber }
+        if pending.isEmpty { pendingStart = reader.lineNumber }
         pending += line
         if ContinuationLine.continued(line) != nil {
             pending += "\n"
@@ -49,4 +47,12 @@ func runPipedInput(session: Session) -> Int32 {
         failed = true
     }
     return failed ? 1 : 0
+}
+
+extension LineReader {
+    /// The line a read failure is about.
+    func lineNumberOfFailure(_ failure: Failure) -> Int {
+        if case let .lineTooLong(line, _) = failure { return line }
+        return lineNumber + 1
+    }
 }

@@ -66,6 +66,28 @@ enum TerminalSignals {
         if catching { _ = handle(SIGTSTP) } else { _ = signal(SIGTSTP, SIG_DFL) }
     }
 
+    /// The signals that end hedge; at the prompt they are caught first to restore the terminal.
+    static let terminating: [Int32] = [SIGTERM, SIGHUP, SIGQUIT]
+
+    /// Catches SIGTERM, SIGHUP and SIGQUIT while the line editor reads (on: the reader restores the
+    /// terminal, then `endWith` ends hedge) or leaves them to their default action (off).
+    static func catchTermination(_ catching: Bool) {
+        for signalNumber in terminating {
+            if catching { _ = handle(signalNumber) } else { _ = signal(signalNumber, SIG_DFL) }
+        }
+    }
+
+    /// Ends hedge by `signalNumber`'s default action, as if it had not been caught.
+    static func endWith(_ signalNumber: Int32) -> Never {
+        _ = signal(signalNumber, SIG_DFL)
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, signalNumber)
+        _ = sigprocmask(SIG_UNBLOCK, &unblock, nil)
+        _ = raise(signalNumber)
+        exit(128 + signalNumber)
+    }
+
     /// Signals received since the last call (drains the editor pipe without blocking).
     static func pendingSignals() -> [Int32] {
         guard editorSignals >= 0 else { return [] }

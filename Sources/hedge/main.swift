@@ -14,6 +14,9 @@ import HedgeShell
 
 // hedge: argument parsing, terminal set-up, then scripts, -c, piped input or the interactive prompt.
 
+// No file may take the number of a closed standard stream.
+StandardStreams.reserveClosedDescriptors()
+
 // UTF-8 character handling (libedit drops non-ASCII input under "C"); numbers stay in the "C" locale.
 TerminalLocale.enableUTF8()
 
@@ -21,16 +24,16 @@ let options: Options
 switch Options.parse(Array(CommandLine.arguments.dropFirst())) {
 case .success(let parsed): options = parsed
 case .failure(let error):
-    StandardOutput().writeError("hedge: \(error.message)\n\n\(Options.usage)\n")
+    StandardStreams.printError("hedge: \(error.message)\n\n\(Options.usage)")
     exit(2)
 }
-if options.showHelp { print(Options.usage); exit(0) }
-if options.showVersion { print("hedge \(HedgeVersion.current)"); exit(0) }
+if options.showHelp { StandardStreams.printLine(Options.usage); exit(0) }
+if options.showVersion { StandardStreams.printLine("hedge \(HedgeVersion.current)"); exit(0) }
 
 let terminal = TerminalFacts.current()
 let color = options.color ?? (terminal.stdoutIsTerminal && getenv("NO_COLOR") == nil)
 let session = Session(
-    style: TextStyle(color: color), quiet: options.quiet,
+    output: StandardStreams.output, style: TextStyle(color: color), quiet: options.quiet,
     environment: ShellEnvironment(chartWidth: terminal.columns, chartHeight: terminal.rows,
                                   unicode: terminal.unicode, color: color,
                                   offline: options.offline, strict: options.strict))
@@ -52,9 +55,9 @@ let historyPath = HistoryPolicy.filePath(
     },
     historyDisabled: !options.history)
 if terminal.stdinIsTerminal && terminal.stdoutIsTerminal && !options.quiet {
-    print("hedge \(HedgeVersion.current) — type `help` for the commands, Tab to complete, Ctrl-D to leave.")
+    StandardStreams.printLine("hedge \(HedgeVersion.current) — type `help` for the commands, Tab to complete, Ctrl-D to leave.")
     if options.demo {
-        print("The synthetic demo dataset is loaded as `demo`. Try: weight demo by volume exclude SYNIDX")
+        StandardStreams.printLine("The synthetic demo dataset is loaded as `demo`. Try: weight demo by volume exclude SYNIDX")
     }
 }
 if let status = runInteractiveIfTerminal(session: session, historyPath: historyPath) {

@@ -116,9 +116,9 @@ import Testing
     @Test func tooSmallSizesAreRejected() {
         let s = ChartTestData.returns("SPY", seed: 1)
         #expect(throws: HedgeError("chart width 19 is too small: use at least 20")) { try Chart.line([s], style: ChartStyle(width: 19, height: 10)) }
-        #expect(throws: HedgeError("chart height 4 is too small: use at least 5")) { try Chart.line([s], style: ChartStyle(width: 40, height: 4)) }
+        #expect(throws: HedgeError("chart height 5 is too small: use at least 6")) { try Chart.line([s], style: ChartStyle(width: 40, height: 5)) }
         #expect(throws: HedgeError.self) { try Chart.line([s], style: ChartStyle(width: -5, height: -5)) }
-        #expect(throws: HedgeError.self) { try Chart.line([s], style: ChartStyle(width: 40, height: 5, title: "T")) }
+        #expect(throws: HedgeError.self) { try Chart.line([s], style: ChartStyle(width: 40, height: 6, title: "T")) }
     }
 
     @Test func singlePointAndConstantSeriesStillDraw() throws {

@@ -39,7 +39,7 @@ import Testing
                 let type = try #require(fit.covarianceType)
                 let design = [Array(repeating: 1.0, count: c.y.count)] + c.regressors.map(\.values)
                 let fitted = try OLS.fit(y: c.y.values, regressors: c.regressors.map(\.values))
-                let bread = HouseholderQR(columns: design, rhs: c.y.values).inverseGram()
+                let bread = try HouseholderQR(columns: design, rhs: c.y.values).inverseGram()
                 let matrix = RobustCovariance.matrix(type, design: design, residuals: fitted.residuals, bread: bread)
                 for (row, expected) in zip(matrix, fit.cov_params) {
                     let problems = mismatches("\(c.name) \(fit.cov_type) \(fit.lags ?? -1)", row, expected)

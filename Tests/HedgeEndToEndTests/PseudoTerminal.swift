@@ -135,6 +135,18 @@ final class PseudoTerminal {
         termination = Self.decode(status)
     }
 
+    /// The terminal's settings now, as the program (or, after it ended, as it left them) set them.
+    func settings() -> termios? {
+        var settings = termios()
+        return tcgetattr(master, &settings) == 0 ? settings : nil
+    }
+
+    /// Changes the window size; the kernel sends SIGWINCH to the program.
+    func resize(columns: UInt16, rows: UInt16) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
     // MARK: Internals
 
     private func failure(_ message: String) -> PseudoTerminalError {

@@ -14,12 +14,15 @@ public struct DatedRegression: Sendable, Equatable {
 
     /// Fits `y = b0 + Σ bj·xj` on the common dates of `y` and `regressors`. `covariance` chooses the
     /// parameter covariance from the number of observations used (so that HAC's default lag count
-    /// can follow the Newey–West rule for that number).
+    /// can follow the Newey–West rule for that number). `cancellation` is polled between the passes
+    /// over the data.
     public static func fit(
         _ y: Series, on regressors: [Series],
-        covariance: (_ observations: Int) -> CovarianceType = { _ in .nonrobust }
+        covariance: (_ observations: Int) -> CovarianceType = { _ in .nonrobust },
+        cancellation: Cancellation? = nil
     ) throws -> DatedRegression {
         let aligned = AlignedSeries([y] + regressors)
+        try cancellation?.check()
         let parameters = regressors.count + 1
         guard aligned.count > parameters else {
             let names = ([y] + regressors).map(\.name).joined(separator: ", ")
@@ -27,7 +30,7 @@ public struct DatedRegression: Sendable, Equatable {
         }
         let result = try OLS.fit(y: aligned.columns[0], regressors: Array(aligned.columns.dropFirst()),
                                  dependentName: y.name, regressorNames: regressors.map(\.name),
-                                 covariance: covariance(aligned.count))
+                                 covariance: covariance(aligned.count), cancellation: cancellation)
         let dates = aligned.dates
         return DatedRegression(
             result: result, dates: dates,

@@ -31,10 +31,13 @@ public enum Hedge {
 
     /// Hedges `y` with a fitted model's betas (`y - Σ βj·xj` over the model's regressors) and regresses
     /// the hedged series on those regressors again: its slopes are zero up to rounding.
-    public static func hedge(_ y: Series, with model: DatedRegression, name: String = "hedged") throws
+    /// `cancellation` is polled between the passes over the data.
+    public static func hedge(_ y: Series, with model: DatedRegression, name: String = "hedged",
+                             cancellation: Cancellation? = nil) throws
         -> (hedged: Series, regression: DatedRegression) {
         let hedged = apply(y: y, regressors: model.regressors, betas: model.betas, name: name)
-        return (hedged, try DatedRegression.fit(hedged, on: model.regressors))
+        try cancellation?.check()
+        return (hedged, try DatedRegression.fit(hedged, on: model.regressors, cancellation: cancellation))
     }
 
     /// The notebook's steps in one call: regresses `portfolio` on `benchmark` (on their common dates),

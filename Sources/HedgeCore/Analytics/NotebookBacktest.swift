@@ -44,14 +44,19 @@ public enum NotebookBacktest {
     public static let methodName = "notebook"
 
     /// Runs on `long` (portfolio) and `benchmark` returns aligned by date; the short leg is `-benchmark`.
-    public static func run(portfolio: Series, benchmark: Series, parameters: BacktestParameters = BacktestParameters()) throws -> BacktestResult {
+    /// `cancellation` is polled once per rebalancing period (`HedgeError("interrupted")`).
+    public static func run(portfolio: Series, benchmark: Series, parameters: BacktestParameters = BacktestParameters(),
+                           cancellation: Cancellation? = nil) throws -> BacktestResult {
         let aligned = AlignedSeries([portfolio, benchmark])
         guard aligned.columns.count == 2 else { throw HedgeError("the backtest needs a portfolio and a benchmark") }
-        return try run(dates: aligned.dates, long: aligned.columns[0], benchmark: aligned.columns[1], parameters: parameters)
+        try cancellation?.check()
+        return try run(dates: aligned.dates, long: aligned.columns[0], benchmark: aligned.columns[1], parameters: parameters,
+                       cancellation: cancellation)
     }
 
     /// Runs on already aligned arrays: `long[i]` and `benchmark[i]` are the returns on `dates[i]`.
-    public static func run(dates: [Day], long: [Double], benchmark: [Double], parameters: BacktestParameters = BacktestParameters()) throws -> BacktestResult {
+    public static func run(dates: [Day], long: [Double], benchmark: [Double], parameters: BacktestParameters = BacktestParameters(),
+                           cancellation: Cancellation? = nil) throws -> BacktestResult {
         try parameters.validate()
         guard long.count == benchmark.count, dates.count == long.count else {
             throw HedgeError("the backtest inputs differ in length (\(dates.count) dates, \(long.count) long, \(benchmark.count) benchmark returns)")
@@ -80,6 +85,7 @@ public enum NotebookBacktest {
         var shortAllocation = portfolioValue * shortRatio
 
         for start in stride(from: 0, to: n, by: rebalance) {
+            try cancellation?.check()
             let end = min(start + rebalance, n)
             let longPeriod = Array(long[start..<end])
             let shortPeriod = Array(short[start..<end])

@@ -26,7 +26,12 @@ struct ChartFrame {
             throw HedgeError("chart height \(style.height) is too small for the title, axes and \(legend.count)-line legend: use at least \(needed)")
         }
         try ChartFrame.requirePlottable(lo, hi)
-        axis = ValueAxis.covering(lo, hi, unit: unit, rows: plotRows, minimumStep: minimumStep)
+        guard let axis = ValueAxis.covering(lo, hi, unit: unit, rows: plotRows, minimumStep: minimumStep) else {
+            let ends = unit.labels(for: [lo, hi], step: Swift.max(hi - lo, abs(hi), abs(lo)) / 1000)
+            throw HedgeError("chart height \(style.height) is too small to label a y axis from \(ends[0]) to \(ends[1]): "
+                             + "use at least \(style.height + 1)")
+        }
+        self.axis = axis
         labelWidth = axis.labels.map(TextWidth.of).max() ?? 0
         plotColumns = style.width - labelWidth - 1
         guard plotColumns >= ChartFrame.minimumPlotColumns else {
@@ -35,7 +40,8 @@ struct ChartFrame {
         }
     }
 
-    static let minimumPlotRows = 2
+    /// Three rows: enough for ticks −s, 0, s, which label any range (two rows cannot label one spanning zero).
+    static let minimumPlotRows = 3
 
     /// Throws when `lo ... hi` is not a finite range a chart can scale (values near ±1.8e308).
     static func requirePlottable(_ lo: Double, _ hi: Double) throws {

@@ -14,8 +14,9 @@ public struct ChartStyle: Sendable, Equatable {
 
     /// The smallest width a chart accepts.
     public static let minimumWidth = 20
-    /// The smallest height a chart accepts.
-    public static let minimumHeight = 5
+    /// The smallest height a chart accepts: three plot rows (the fewest a y axis of any range can be
+    /// labelled on: −s, 0, s), the two x-axis lines and a one-line legend.
+    public static let minimumHeight = 6
     /// The largest width a chart accepts.
     public static let maximumWidth = 2000
     /// The largest height a chart accepts.

@@ -15,8 +15,21 @@ public enum ChartUnit: String, Sendable, CaseIterable {
     /// Plain numbers with thousands separators (`250,000`), or compact (`1.2M`) when long.
     case number
 
-    /// Labels for evenly spaced `ticks` `step` apart, with just enough decimals to tell them apart.
+    /// Labels for evenly spaced `ticks` `step` apart, with just enough decimals to tell them apart
+    /// (in scientific notation when steps are too fine for 12 decimals to tell them apart).
     func labels(for ticks: [Double], step: Double) -> [String] {
+        let labels = fixedLabels(for: ticks, step: step)
+        guard Set(labels).count < Set(ticks).count else { return labels }
+        let scale = self == .percent ? 100.0 : 1
+        let suffix = self == .percent ? "%" : self == .growth ? "x" : ""
+        for digits in 3...17 {
+            let scientific = ticks.map { CFormat.double("%.\(digits)g", clean($0, step) * scale) + suffix }
+            if Set(scientific).count == Set(ticks).count { return scientific }
+        }
+        return labels
+    }
+
+    private func fixedLabels(for ticks: [Double], step: Double) -> [String] {
         switch self {
         case .percent:
             let decimals = ChartUnit.decimals(for: step * 100)

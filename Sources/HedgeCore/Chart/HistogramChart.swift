@@ -11,12 +11,15 @@ extension Chart {
     /// (sample) standard deviation, scaled to counts, drawn over it. `bins` defaults to √n and is
     /// limited to what the width can show (two dots per bin). x is labelled in `unit`, y in counts.
     /// In braille the curve toggles the bar dots it crosses, so it stays visible inside bars.
+    /// `cancellation` is polled between the passes over the values.
     public static func histogram(
-        _ series: Series, bins: Int? = nil, unit: ChartUnit = .percent, style: ChartStyle
+        _ series: Series, bins: Int? = nil, unit: ChartUnit = .percent, style: ChartStyle,
+        cancellation: Cancellation? = nil
     ) throws -> [String] {
         try style.validate()
         guard !series.isEmpty else { throw HedgeError("nothing to plot: series \(series.name) is empty") }
         let values = series.values.filter(\.isFinite)
+        try cancellation?.check()
         guard let minimum = values.min(), let maximum = values.max() else {
             throw HedgeError("nothing to plot: series \(series.name) has no values")
         }
@@ -31,11 +34,13 @@ extension Chart {
         let plotDotsGuess = (style.width - 8) * style.dotsPerCell.x
         let binCount = Swift.max(1, Swift.min(bins ?? Int(n.squareRoot().rounded(.up)), Swift.max(1, plotDotsGuess / 2)))
         let binWidth = (hi - lo) / Double(binCount)
+        try cancellation?.check()
         var counts = Array(repeating: 0, count: binCount)
         for v in values {
             let position = ((v - lo) / binWidth).rounded(.down)
             counts[position.isFinite ? Int(Swift.min(Swift.max(position, 0), Double(binCount - 1))) : 0] += 1
         }
+        try cancellation?.check()
         let expected = { (x: Double) -> Double in
             let z = (x - mean) / deviation
             return n * binWidth * exp(-z * z / 2) / (deviation * (2 * Double.pi).squareRoot())

@@ -16,21 +16,25 @@ struct NiceTicks: Equatable {
     var upper: Double { ticks.last ?? 0 }
 
     /// Ticks from a multiple of the step at or below `lo` to one at or above `hi`, with at most
-    /// `maxIntervals` intervals, using the smallest nice step (not below `minimumStep`) that allows it.
+    /// `maxIntervals` intervals, using the smallest nice step (not below `minimumStep`) that allows it;
+    /// nil when no nice step does (one interval cannot cover a range that spans zero: it needs −s, 0, s).
     /// `lo < hi`, both finite.
-    static func covering(_ lo: Double, _ hi: Double, maxIntervals: Int, minimumStep: Double = 0) -> NiceTicks {
+    static func covering(_ lo: Double, _ hi: Double, maxIntervals: Int, minimumStep: Double = 0) -> NiceTicks? {
         let intervals = Swift.max(1, maxIntervals)
         var step = niceStep(atLeast: Swift.max((hi - lo) / Double(intervals), minimumStep))
-        for _ in 0..<64 {
+        // Beyond this step the ticks no longer change (0 and ±step), so a larger one cannot help.
+        let largestUseful = 2 * Swift.max(abs(lo), abs(hi), minimumStep)
+        while step.isFinite {
             let first = (lo / step + 1e-9).rounded(.down)
             let last = (hi / step - 1e-9).rounded(.up)
-            if last - first <= Double(intervals) {
+            if last - first <= Double(intervals), first * step <= lo + step * 1e-9, last * step >= hi - step * 1e-9 {
                 let count = Int(last - first)
                 return NiceTicks(step: step, ticks: (0...count).map { (first + Double($0)) * step })
             }
+            if step > largestUseful { return nil }
             step = niceStep(atLeast: step * 1.0001)
         }
-        return NiceTicks(step: hi - lo, ticks: [lo, hi])
+        return nil
     }
 
     /// Ticks at multiples of a nice step inside `[lo, hi]`, at most `maxIntervals + 1` of them

@@ -6,10 +6,17 @@ struct ValueAxis {
     var labels: [String]
 
     /// A y axis for data in `lo ... hi` drawn over `rows` rows: ticks at nice values covering the data,
-    /// at least two rows apart. An empty range is widened around its value.
-    static func covering(_ lo: Double, _ hi: Double, unit: ChartUnit, rows: Int, minimumStep: Double = 0) -> ValueAxis {
+    /// at least two rows apart when the rows allow (on short charts every row may carry one, and at
+    /// least two intervals are allowed, which any range fits with ticks spanning at most 5× the data).
+    /// An empty range is widened around its value. Nil when `rows` (fewer than 3) cannot hold the
+    /// ticks the data needs.
+    static func covering(_ lo: Double, _ hi: Double, unit: ChartUnit, rows: Int, minimumStep: Double = 0) -> ValueAxis? {
         let (low, high) = widened(lo, hi, unit: unit)
-        let nice = NiceTicks.covering(low, high, maxIntervals: Swift.max(1, (rows - 1) / 2), minimumStep: minimumStep)
+        guard rows >= 3 else { return nil }
+        let most = rows - 1
+        let preferred = Swift.min(most, Swift.max(2, (rows - 1) / 2))
+        guard let nice = NiceTicks.covering(low, high, maxIntervals: preferred, minimumStep: minimumStep)
+                ?? NiceTicks.covering(low, high, maxIntervals: most, minimumStep: minimumStep) else { return nil }
         return ValueAxis(lower: nice.lower, upper: nice.upper, ticks: nice.ticks,
                          labels: unit.labels(for: nice.ticks, step: nice.step))
     }

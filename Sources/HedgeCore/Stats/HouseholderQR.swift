@@ -15,7 +15,8 @@ struct HouseholderQR {
     let qtRHS: [Double]
 
     /// Factors `columns` (p columns, each of length n ≥ p) and applies the same reflections to `rhs`.
-    init(columns: [[Double]], rhs: [Double]) {
+    /// `cancellation` is polled once per pass over a column.
+    init(columns: [[Double]], rhs: [Double], cancellation: Cancellation? = nil) throws {
         var a = columns
         var b = rhs
         let p = a.count
@@ -35,6 +36,7 @@ struct HouseholderQR {
             for i in k..<n { vNormSquared += a[k][i] * a[k][i] }
             if vNormSquared > 0 {
                 for j in (k + 1)..<max(p, k + 1) {
+                    try cancellation?.check()
                     var dot = 0.0
                     for i in k..<n { dot += a[k][i] * a[j][i] }
                     let factor = 2 * dot / vNormSquared

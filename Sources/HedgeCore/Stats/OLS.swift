@@ -60,10 +60,12 @@ public enum OLS {
     /// statistics follow statsmodels, with the parameter covariance chosen by `covariance`
     /// (`OLS(...).fit(cov_type=...)`; see `CovarianceType`). Regressions that leave no residual
     /// degrees of freedom (n = k + 1) are rejected: statsmodels would return inf/NaN statistics.
+    /// `cancellation` is polled between the passes over the data (`HedgeError("interrupted")`).
     public static func fit(
         y: [Double], regressors: [[Double]],
         dependentName: String = "y", regressorNames: [String]? = nil,
-        covariance: CovarianceType = .nonrobust
+        covariance: CovarianceType = .nonrobust,
+        cancellation: Cancellation? = nil
     ) throws -> OLSResult {
         let names = try validatedNames(regressorNames, count: regressors.count)
         try validate(y: y, regressors: regressors, names: names)
@@ -71,7 +73,9 @@ public enum OLS {
         let p = regressors.count + 1
         let design = [Array(repeating: 1.0, count: n)] + regressors
 
-        let qr = HouseholderQR(columns: design, rhs: y)
+        try cancellation?.check()
+        let qr = try HouseholderQR(columns: design, rhs: y, cancellation: cancellation)
+        try cancellation?.check()
         for j in 1..<p {
             let columnNorm = design[j].reduce(0) { $0 + $1 * $1 }.squareRoot()
             if !(abs(qr.r[j][j]) > 1e-10 * columnNorm) {
@@ -84,6 +88,7 @@ public enum OLS {
             for i in 0..<n { fitted[i] += params[j] * design[j][i] }
         }
         let residuals = zip(y, fitted).map { $0 - $1 }
+        try cancellation?.check()
 
         let nobs = Double(n)
         let dfModel = Double(p - 1)
@@ -128,8 +133,10 @@ public enum OLS {
         let aic = -2 * llf + 2 * parameterCount
         let bic = -2 * llf + log(nobs) * parameterCount
 
+        try cancellation?.check()
         let jb = ResidualDiagnostics.jarqueBera(residuals)
         let omnibus = ResidualDiagnostics.omnibus(residuals)
+        try cancellation?.check()
         let singularValues = SingularValues.of(qr.r)
         let largest = singularValues.first ?? .nan
         let smallest = singularValues.last ?? .nan

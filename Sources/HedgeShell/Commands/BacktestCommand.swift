@@ -144,7 +144,8 @@ struct BacktestCommand: ShellCommand, Replayable {
         let b = try ws.series(benchmark)
         let result: BacktestResult
         do {
-            result = try NotebookBacktest.run(portfolio: l.series, benchmark: b.series, parameters: parameters)
+            result = try NotebookBacktest.run(portfolio: l.series, benchmark: b.series, parameters: parameters,
+                                              cancellation: context.cancellation)
         } catch let error as HedgeError {
             throw ShellError(error, at: long)
         }

@@ -53,7 +53,8 @@ struct HedgeCommand: ShellCommand, Replayable {
         // hedged = y − Σ βj·xj on the dates y and every regressor share, and its regression (β ≈ 0).
         let (hedged, check): (Series, DatedRegression)
         do {
-            (hedged, check) = try Hedge.hedge(y.series.filtered(from: from, to: to), with: m.regression, name: finalName)
+            (hedged, check) = try Hedge.hedge(y.series.filtered(from: from, to: to), with: m.regression, name: finalName,
+                                              cancellation: context.cancellation)
         } catch let error as HedgeError {
             throw ShellError(error, at: series)
         }

@@ -30,7 +30,8 @@ struct PlotCommand: ShellCommand {
         }
         mode = modes.first.flatMap { PlotMode(rawValue: $0) } ?? .level
         width = try arguments.integer("width", range: 20...1000, meaning: "width is 20 to 1000 characters")
-        height = try arguments.integer("height", range: 5...500, meaning: "height is 5 to 500 lines")
+        height = try arguments.integer("height", range: ChartStyle.minimumHeight...500,
+                                       meaning: "height is \(ChartStyle.minimumHeight) to 500 lines")
         ascii = arguments.has("ascii")
         title = arguments.value("title")?.text
         by = arguments.values("by")?.map(\.text) ?? []
@@ -41,17 +42,18 @@ struct PlotCommand: ShellCommand {
         let style = ChartStyle(width: width ?? environment.chartWidth, height: height ?? environment.chartHeight,
                                ascii: ascii || !environment.unicode, color: environment.color && context.style.color, title: title)
         do {
-            context.show(try chartLines(style: style, in: ws).joined(separator: "\n"))
+            context.show(try chartLines(style: style, cancellation: context.cancellation, in: ws).joined(separator: "\n"))
         } catch {
             throw ShellError(error, at: names[0])
         }
     }
 
-    private func chartLines(style: ChartStyle, in ws: Workspace) throws -> [String] {
+    private func chartLines(style: ChartStyle, cancellation: Cancellation, in ws: Workspace) throws -> [String] {
         var style = style
         if let object = ws[names[0].text], names.count == 1 || object.takesChartArguments,
            let lines = try object.chart(name: names[0].text, request: ChartRequest(
-               mode: mode, style: style, arguments: names.dropFirst().map(\.text), by: by)) {
+               mode: mode, style: style, arguments: names.dropFirst().map(\.text), by: by,
+               cancellation: cancellation)) {
             return lines
         }
         if !by.isEmpty { throw ShellError("by P1 P2 goes with a sweep (plot-ascii SWEEP METRIC by P1 P2)", at: names[0]) }
@@ -66,16 +68,16 @@ struct PlotCommand: ShellCommand {
         case .histogram:
             guard series.count == 1 else { throw ShellError("hist takes one series", at: names[1]) }
             style.title = style.title ?? "\(label): distribution of daily returns with the fitted normal"
-            return try Chart.histogram(series[0], style: style)
+            return try Chart.histogram(series[0], style: style, cancellation: cancellation)
         case .level:
             style.title = style.title ?? "\(label): daily returns"
-            return try Chart.line(series, transform: .level, unit: .percent, style: style)
+            return try Chart.line(series, transform: .level, unit: .percent, style: style, cancellation: cancellation)
         case .cumulative:
             style.title = style.title ?? "\(label): growth of 1"
-            return try Chart.line(series, transform: .cumulative, style: style)
+            return try Chart.line(series, transform: .cumulative, style: style, cancellation: cancellation)
         case .drawdown:
             style.title = style.title ?? "\(label): drawdown"
-            return try Chart.line(series, transform: .drawdown, style: style)
+            return try Chart.line(series, transform: .drawdown, style: style, cancellation: cancellation)
         }
     }
 }

@@ -51,10 +51,11 @@ struct RegressCommand: ShellCommand, Replayable {
         let model: ModelObject
         do {
             let regression = try DatedRegression.fit(
-                y.series.filtered(from: from, to: to), on: xs.map { $0.series.filtered(from: from, to: to) }
-            ) { observations in
-                CovarianceType.named(covariance ?? "nonrobust", lags: lags, observations: observations) ?? .nonrobust
-            }
+                y.series.filtered(from: from, to: to), on: xs.map { $0.series.filtered(from: from, to: to) },
+                covariance: { observations in
+                    CovarianceType.named(covariance ?? "nonrobust", lags: lags, observations: observations) ?? .nonrobust
+                },
+                cancellation: context.cancellation)
             model = ModelObject(regression: regression)
         } catch let error as HedgeError {
             throw ShellError(error, at: dependent)

@@ -28,10 +28,12 @@ public struct Token: Sendable, Equatable, CustomStringConvertible {
         return out
     }
 
-    /// The word ready to paste into a command line: quoted only when it needs to be.
+    /// The word ready to paste into a command line: quoted only when it needs to be (blanks, line
+    /// breaks, quotes, `;`, `#`, backslashes, and wildcards, which would otherwise expand).
     public static func shellWord(_ text: String) -> String {
         let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { s in
-            !(s == " " || s == "\t" || s == "\"" || s == "'" || s == ";" || s == "#" || s == "\\")
+            !(s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\"" || s == "'" || s == ";" || s == "#" || s == "\\"
+              || s == "*" || s == "?" || s == "[" || s == "]")
         }
         return plain ? text : quote(text)
     }

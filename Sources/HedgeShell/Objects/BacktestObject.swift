@@ -79,6 +79,6 @@ public struct BacktestObject: WorkspaceValue, Equatable {
         if let growth = benchmarkValue { series.append(growth) }
         var style = request.style
         style.title = style.title ?? "\(name): portfolio value at each rebalance vs \(benchmark) buy-and-hold"
-        return try Chart.line(series, transform: .level, unit: .number, style: style)
+        return try Chart.line(series, transform: .level, unit: .number, style: style, cancellation: request.cancellation)
     }
 }

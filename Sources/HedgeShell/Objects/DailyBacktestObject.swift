@@ -135,10 +135,10 @@ public struct DailyBacktestObject: WorkspaceValue, Equatable {
                 return Series(name: s.name, dates: s.dates, values: s.values.map { value *= 1 + $0; return value })
             }
             style.title = style.title ?? "\(name): growth of \(NumberFormat.grouped(capital, 0)), hedged vs unhedged vs benchmark"
-            return try Chart.line(grown, transform: .level, unit: .number, style: style)
+            return try Chart.line(grown, transform: .level, unit: .number, style: style, cancellation: request.cancellation)
         case .drawdown:
             style.title = style.title ?? "\(name): drawdown, hedged vs unhedged vs benchmark"
-            return try Chart.line(returns, transform: .drawdown, style: style)
+            return try Chart.line(returns, transform: .drawdown, style: style, cancellation: request.cancellation)
         case .histogram:
             return nil
         }

@@ -52,6 +52,7 @@ public struct ModelObject: WorkspaceValue, Equatable {
         var style = request.style
         style.title = style.title ?? "\(dependent) on \(regressors[0]) (\(name), R² \(NumberFormat.fixed(result.rsquared, 3)))"
         return try Chart.scatter(x: x, y: regression.dependent,
-                                 fit: LinearFit(intercept: result.params[0], slope: result.params[1]), style: style)
+                                 fit: LinearFit(intercept: result.params[0], slope: result.params[1]), style: style,
+                                 cancellation: request.cancellation)
     }
 }

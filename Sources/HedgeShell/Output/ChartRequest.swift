@@ -8,8 +8,12 @@ public struct ChartRequest: Sendable {
     public var arguments: [String]
     /// `by P1 P2`: the parameters to draw (a sweep's heatmap axes).
     public var by: [String]
-    public init(mode: PlotMode, style: ChartStyle, arguments: [String] = [], by: [String] = []) {
+    /// Polled by the chart's passes over the data (Ctrl-C).
+    public var cancellation: Cancellation?
+    public init(mode: PlotMode, style: ChartStyle, arguments: [String] = [], by: [String] = [],
+                cancellation: Cancellation? = nil) {
         self.mode = mode; self.style = style; self.arguments = arguments; self.by = by
+        self.cancellation = cancellation
     }
 }
 

@@ -15,9 +15,12 @@ extension Session {
         guard !runningScripts.contains(absolute) else {
             throw ShellError("'\(displayPath)' is already running (a script cannot run itself)")
         }
+        guard runningScripts.count < ScriptNesting.maximumDepth else {
+            throw ShellError("scripts nest more than \(ScriptNesting.maximumDepth) deep at '\(displayPath)' (a script runs a script that runs a script …)")
+        }
         let text: String
         do {
-            text = try ScriptSource.read(path: absolute, displayPath: displayPath)
+            text = try ScriptSource.read(path: absolute, displayPath: displayPath, cancellation: cancellation)
         } catch let error as ShellError where error.line != nil {
             throw ScriptFailure(message: "\(displayPath):\(error.position ?? ""): \(error)", workspace: workspace)
         }
