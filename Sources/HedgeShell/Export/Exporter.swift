@@ -105,8 +105,18 @@ public enum Exporter {
 
     static func csvNumber(_ x: Double) -> String { x.isNaN ? "" : NumberFormat.roundTrip(x) }
 
+    /// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break. Scalar by scalar: a quote
+    /// followed by a combining mark is one Character that compares unequal to `"`.
     static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
+        let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
+        guard text.unicodeScalars.contains(where: special.contains) else { return text }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out.unicodeScalars.append("\"") }
+            out.unicodeScalars.append(scalar)
+        }
+        out.append("\"")
+        return out
     }
 }
 

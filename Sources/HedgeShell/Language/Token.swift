@@ -19,10 +19,12 @@ public struct Token: Sendable, Equatable, CustomStringConvertible {
 
     /// `text` in double quotes with `"` and `\` escaped.
     public static func quote(_ text: String) -> String {
+        // Scalar by scalar: a quote followed by a combining mark is one Character (`"\u{651}`) that
+        // compares unequal to `"`, yet the lexer reads its quote.
         var out = "\""
-        for c in text {
-            if c == "\"" || c == "\\" { out.append("\\") }
-            out.append(c)
+        for c in text.unicodeScalars {
+            if c == "\"" || c == "\\" { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(c)
         }
         out.append("\"")
         return out

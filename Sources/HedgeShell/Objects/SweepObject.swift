@@ -138,7 +138,7 @@ public struct SweepObject: WorkspaceValue {
         for k in 0..<result.grid.count {
             let row = result.rows[k]
             let cells = result.grid.values(of: k).map(NumberFormat.roundTrip) + row.metrics.map(Self.csvNumber)
-                + [row.failure.map(Self.csvQuoted) ?? ""]
+                + [row.failure.map(Exporter.csvField) ?? ""]
             text += cells.joined(separator: ",") + "\n"
         }
         return (text, "\(SweepValues.grouped(result.grid.count)) configurations")
@@ -146,7 +146,6 @@ public struct SweepObject: WorkspaceValue {
 
     static func csvNumber(_ x: Double) -> String { x.isNaN ? "" : NumberFormat.roundTrip(x) }
 
-    static func csvQuoted(_ text: String) -> String { "\"" + text.replacing("\"", with: "\"\"") + "\"" }
 
     /// `plot-ascii SW [METRIC] [by P1 P2]`: a line over one parameter, a heatmap over two.
     public func chart(name: String, request: ChartRequest) throws -> [String]? {
