@@ -11,7 +11,8 @@ struct WeightCommand: ShellCommand, Replayable {
                   OptionSpec("exclude", .tickers, placeholder: "T1,T2", repeats: true),
                   .asName],
         details: ["volume: weights are the N-day rolling mean volume, normalized across the basket and lagged one day (the notebook's method). Default window \(WeightingScheme.notebookWindow).",
-                  "equal: every available ticker weighs the same."],
+                  "equal: every available ticker weighs the same.",
+                  "Every date from position N on is in the series; a day on which no ticker has both a lagged weight and a return counts as 0.0, as the notebook's sum does (the output says how many)."],
         examples: ["weight d by volume exclude QQQ as p"])
 
     var dataset: Token
