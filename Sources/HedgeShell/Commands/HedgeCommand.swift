@@ -62,16 +62,7 @@ struct HedgeCommand: ShellCommand, Replayable {
         let replaced = ws.store(SeriesObject(series: hedged, origin: origin, portfolio: nil), as: finalName,
                                 by: resolved, inputs: [y.source, model.text])
         guard !context.isQuiet else { return }
-        var text = context.display.summary(check.result) + "\n"
-        text += "Alpha: \(NumberFormat.roundTrip(check.result.params[0]))\n"
-        // The notebook prints round(beta, 6) of the hedged regression; one line per regressor.
-        let names = check.regressors.map(\.name)
-        for (i, beta) in check.betas.enumerated() {
-            text += (names.count == 1 ? "Beta" : "Beta (\(names[i]))") + ": \(NumberFormat.roundTrip(NumberFormat.pythonRound(beta, 6)))\n"
-        }
-        text += "\(context.style.name(finalName)): series, \(origin), \(SeriesText.count(hedged.count, "day")), \(SeriesText.range(hedged.dates))"
-        text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
-        text += "  " + SeriesText.statistics(hedged) + "\n"
+        var text = report(check, hedged: hedged, finalName: finalName, origin: origin, replaced: replaced, context: context)
         text += "  in-sample: the β of \(model.text) was fitted on the same days it hedges (as the notebook does); "
             + "for a hedge that uses only the past, hedge with a rolling fit"
         context.say(text)
@@ -93,7 +84,18 @@ struct HedgeCommand: ShellCommand, Replayable {
         let origin = "\(series.text) − β(t−1)·\(r.regressors.joined(separator: " − β(t−1)·")) (past-only hedge with \(model.text))"
         let replaced = ws.store(SeriesObject(series: hedged, origin: origin, portfolio: nil), as: finalName,
                                 by: resolved, inputs: [y.source, model.text])
-        let check = result.regression
+        guard !context.isQuiet else { return }
+        var text = report(result.regression, hedged: hedged, finalName: finalName, origin: origin, replaced: replaced,
+                          context: context)
+        text += "  past-only: day t is hedged with the β known at the close of day t−1; "
+            + "\(SeriesText.count(result.daysWithoutBeta, "day")) had no β yet and \(result.daysWithoutBeta == 1 ? "is" : "are") left out"
+        context.say(text)
+    }
+
+    /// The regression of the hedged series as the notebook prints it (summary, alpha, `round(beta, 6)` per
+    /// regressor), then the new series' line and statistics.
+    private func report(_ check: DatedRegression, hedged: Series, finalName: String, origin: String, replaced: Bool,
+                        context: CommandContext) -> String {
         var text = context.display.summary(check.result) + "\n"
         text += "Alpha: \(NumberFormat.roundTrip(check.result.params[0]))\n"
         let names = check.regressors.map(\.name)
@@ -102,9 +104,6 @@ struct HedgeCommand: ShellCommand, Replayable {
         }
         text += "\(context.style.name(finalName)): series, \(origin), \(SeriesText.count(hedged.count, "day")), \(SeriesText.range(hedged.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
-        text += "  " + SeriesText.statistics(hedged) + "\n"
-        text += "  past-only: day t is hedged with the β known at the close of day t−1; "
-            + "\(SeriesText.count(result.daysWithoutBeta, "day")) had no β yet and \(result.daysWithoutBeta == 1 ? "is" : "are") left out"
-        context.say(text)
+        return text + "  " + SeriesText.statistics(hedged) + "\n"
     }
 }
