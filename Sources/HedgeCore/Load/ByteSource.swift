@@ -59,11 +59,14 @@ final class ByteSource {
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         let source = ByteSource(descriptor: descriptor, path: path)
         source.size = Int(status.st_size)
+        source.stamp = FileStamp(status)
         return source
     }
 
     /// The size in bytes when known (the file's size at opening, or the bytes in memory).
     private(set) var size = 0
+    /// The file's stamp when it was opened (nil for bytes in memory).
+    private(set) var stamp: FileStamp?
 
     /// Copies up to `count` bytes starting at byte `offset` of the source into `destination`
     /// (without moving the position of `fill`); fewer only at the end. Retries interrupted reads.

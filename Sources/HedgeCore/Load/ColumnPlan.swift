@@ -44,6 +44,14 @@ extension ColumnPlan {
 }
 
 extension ColumnPlan {
+    /// The fields the plan's value columns hold.
+    var fields: Set<Field> {
+        switch kind {
+        case .fixed(let targets): return Set(targets.map(\.field))
+        case .long(_, let columns): return Set(columns.map(\.field))
+        }
+    }
+
     /// The plan without the value columns of fields not in `fields` (they are then skipped).
     func keeping(_ fields: Set<Field>) -> ColumnPlan {
         var plan = self

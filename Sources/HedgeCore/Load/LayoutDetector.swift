@@ -4,11 +4,13 @@
 /// multi-ticker export (three header rows), wide (`Date,AAPL,MSFT`) and long (`date,ticker,close`).
 enum LayoutDetector {
     /// Reads the header rows from `reader` (leaving it on the first data row when the header is
-    /// three rows deep) and returns the plan plus a data row already read, if any.
-    static func plan(reader: CSVRecordReader, options: LoadOptions) throws -> (plan: ColumnPlan, pendingRow: Bool) {
+    /// three rows deep) and returns the plan of the fields `options` asks for, whether a data row was
+    /// already read, and every field the file has.
+    static func plan(reader: CSVRecordReader, options: LoadOptions)
+        throws -> (plan: ColumnPlan, pendingRow: Bool, available: Set<Field>) {
         let (plan, pendingRow) = try allFieldsPlan(reader: reader, options: options)
-        guard let fields = options.fields else { return (plan, pendingRow) }
-        return (plan.keeping(fields), pendingRow)
+        guard let fields = options.fields else { return (plan, pendingRow, plan.fields) }
+        return (plan.keeping(fields), pendingRow, plan.fields)
     }
 
     private static func allFieldsPlan(reader: CSVRecordReader, options: LoadOptions) throws -> (plan: ColumnPlan, pendingRow: Bool) {

@@ -32,25 +32,57 @@ public enum PanelLoader {
     /// file in `paths` order) is the same as reading them one after the other.
     public static func load(paths: [String], options: LoadOptions = LoadOptions(),
                             cancellation: Cancellation? = nil) throws -> Panel {
+        try loadFiles(paths: paths, options: options, cancellation: cancellation).panel
+    }
+
+    /// Loads the `eager` fields the files have (all of them when the files have none of these) and
+    /// leaves the others in the files: `PanelLoad.deferred` reads them when first asked for. A universe
+    /// whose analysis uses prices and volumes then holds two fields of six.
+    public static func load(paths: [String], eager: Set<Field>, options: LoadOptions = LoadOptions(),
+                            cancellation: Cancellation? = nil) throws -> PanelLoad {
+        var eagerOptions = options
+        eagerOptions.fields = options.fields.map { $0.intersection(eager) } ?? eager
+        let files = try loadFiles(paths: paths, options: eagerOptions, cancellation: cancellation)
+        let wanted = options.fields ?? Set(Field.allCases)
+        let available = files.available.intersection(wanted)
+        if files.panel.fields.isEmpty, !available.isSubset(of: eager) {
+            // None of the eager fields is in the files: load what they have.
+            return try load(paths: paths, eager: available, options: options, cancellation: cancellation)
+        }
+        let left = available.subtracting(files.panel.fields)
+        let deferred = left.isEmpty ? nil
+            : DeferredFields(paths: paths, options: options, stamps: files.stamps, fields: left,
+                             dates: files.panel.dates, tickers: files.panel.tickers)
+        return PanelLoad(panel: files.panel, availableFields: Field.allCases.filter(available.contains), deferred: deferred)
+    }
+
+    /// The panel, every field the files' headers name, and each file's stamp when it was opened.
+    static func loadFiles(paths: [String], options: LoadOptions, cancellation: Cancellation?)
+        throws -> (panel: Panel, available: Set<Field>, stamps: [FileStamp?]) {
         guard !paths.isEmpty else { throw HedgeError("no files to load") }
         let workers = ParallelWork.processorCount
         let scratch = (0..<workers).map { _ in LoadScratch() }
-        var perFile = [[LoadedTable]](repeating: [], count: paths.count)
+        var perFile = [FileRead?](repeating: nil, count: paths.count)
         if paths.count == 1 {
             try cancellation?.check()
             perFile[0] = try read(try ByteSource.opening(path: paths[0]), options: options, workers: workers,
                                   scratch: scratch, cancellation: cancellation)
         } else {
+            let calendars = SharedDates()
             try perFile.withUnsafeMutableBufferPointer { output in
                 let shared = ParallelWork.Unchecked(output)
                 try ParallelWork.forEach(count: paths.count, workers: workers) { k, worker in
                     try cancellation?.check()
-                    shared.value[k] = try read(try ByteSource.opening(path: paths[k]), options: options, workers: 1,
-                                               scratch: [scratch[worker]], cancellation: cancellation)
+                    var file = try read(try ByteSource.opening(path: paths[k]), options: options, workers: 1,
+                                        scratch: [scratch[worker]], cancellation: cancellation)
+                    for t in file.tables.indices { file.tables[t].dates = calendars.share(file.tables[t].dates) }
+                    shared.value[k] = file
                 }
             }
         }
-        return try panel(merging: perFile.flatMap { $0 }, options: options)
+        let reads = perFile.compactMap { $0 }
+        let panel = try panel(merging: reads.flatMap(\.tables), options: options)
+        return (panel, reads.reduce(into: Set<Field>()) { $0.formUnion($1.available) }, reads.map(\.stamp))
     }
 
     /// Parses one file's bytes; `path` names it in errors and gives the ticker of single-ticker layouts.
@@ -61,9 +93,9 @@ public enum PanelLoader {
     /// `parse` with the fast path's chunk size and worker count chosen (for tests).
     static func parse(bytes: [UInt8], path: String, options: LoadOptions, chunkSize: Int?, workers: Int) throws -> Panel {
         let scratch = (0..<max(1, workers)).map { _ in LoadScratch() }
-        let tables = try read(ByteSource(bytes: bytes, path: path), options: options, workers: max(1, workers),
-                              scratch: scratch, chunkSize: chunkSize, cancellation: nil)
-        return try panel(merging: tables, options: options)
+        let file = try read(ByteSource(bytes: bytes, path: path), options: options, workers: max(1, workers),
+                             scratch: scratch, chunkSize: chunkSize, cancellation: nil)
+        return try panel(merging: file.tables, options: options)
     }
 
     /// Parses with the general path only (the reference the fast path is tested against).
@@ -72,19 +104,27 @@ public enum PanelLoader {
         return try panel(merging: try TableReader.read(reader, options: options), options: options)
     }
 
+    /// What reading one file gave.
+    struct FileRead {
+        var tables: [LoadedTable]
+        /// Every field the header names (whether asked for or not).
+        var available: Set<Field>
+        var stamp: FileStamp?
+    }
+
     /// One file's tables: the header decides the layout, then the fast path reads the data, or the
     /// general path reads the whole file when the fast path declines.
     private static func read(_ source: ByteSource, options: LoadOptions, workers: Int, scratch: [LoadScratch],
-                             chunkSize: Int? = nil, cancellation: Cancellation?) throws -> [LoadedTable] {
+                             chunkSize: Int? = nil, cancellation: Cancellation?) throws -> FileRead {
         let header = CSVRecordReader(source: source, cancellation: cancellation, firstRead: 1 << 14)
-        let (plan, pendingRow) = try LayoutDetector.plan(reader: header, options: options)
+        let (plan, pendingRow, available) = try LayoutDetector.plan(reader: header, options: options)
         let dataOffset = pendingRow ? header.recordOffset : header.consumedOffset
         if let tables = try FastTableReader.read(source: source, plan: plan, dataOffset: dataOffset, workers: workers,
                                                  scratch: scratch, chunkSize: chunkSize, cancellation: cancellation) {
-            return tables
+            return FileRead(tables: tables, available: available, stamp: source.stamp)
         }
         let reader = CSVRecordReader(source: try source.reopened(), cancellation: cancellation)
-        return try TableReader.read(reader, options: options)
+        return FileRead(tables: try TableReader.read(reader, options: options), available: available, stamp: source.stamp)
     }
 
     private static func panel(merging tables: [LoadedTable], options: LoadOptions) throws -> Panel {

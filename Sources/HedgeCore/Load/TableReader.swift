@@ -2,7 +2,7 @@
 enum TableReader {
     /// Detects the layout of the reader's file and reads all of its rows.
     static func read(_ reader: CSVRecordReader, options: LoadOptions) throws -> [LoadedTable] {
-        let (plan, pendingRow) = try LayoutDetector.plan(reader: reader, options: options)
+        let (plan, pendingRow, _) = try LayoutDetector.plan(reader: reader, options: options)
         switch plan.kind {
         case .fixed(let targets):
             return [try readFixed(reader, plan: plan, targets: targets, pendingRow: pendingRow)]

@@ -19,22 +19,33 @@ public struct DataFingerprint: Sendable, Equatable, CustomStringConvertible {
         self.last = last
         var total = Hasher64()
         for ticker in panel.tickers { total.add(string: ticker) }
-        let fields = panel.fields
+        // Every row's hash, column by column: the same words in the same order per row as a row-by-row
+        // pass, but each column is read in order and the rows' chains are independent (no stalls).
+        var rowHashes = panel.dates.map { day in
+            var row = Hasher64()
+            row.add(UInt64(bitPattern: Int64(day.ordinal)))
+            return row
+        }
+        rowHashes.withUnsafeMutableBufferPointer { rows in
+            for field in panel.fields {
+                for column in panel.values[field] ?? [] {
+                    column.withUnsafeBufferPointer { values in
+                        for i in 0..<min(rows.count, values.count) {
+                            rows[i].add(values[i].isNaN ? 0x7FF8_0000_0000_0000 : values[i].bitPattern)
+                        }
+                    }
+                }
+            }
+        }
         var months: [UInt8] = []
         var monthHash = Hasher64()
         var currentMonth = first.year * 12 + first.month - 1
-        for (i, day) in panel.dates.enumerated() {
+        for (day, row) in zip(panel.dates, rowHashes) {
             let month = day.year * 12 + day.month - 1
             while month > currentMonth {
                 months.append(monthHash.byte)
                 monthHash = Hasher64()
                 currentMonth += 1
-            }
-            var row = Hasher64()
-            row.add(UInt64(bitPattern: Int64(day.ordinal)))
-            for field in fields {
-                guard let columns = panel.values[field] else { continue }
-                for column in columns { row.add(column[i].isNaN ? 0x7FF8_0000_0000_0000 : column[i].bitPattern) }
             }
             total.add(row.value)
             monthHash.add(row.value)
@@ -99,6 +110,7 @@ public struct DataFingerprint: Sendable, Equatable, CustomStringConvertible {
 struct Hasher64 {
     private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
 
+    @inline(__always)
     mutating func add(_ word: UInt64) {
         state = (state ^ word) &* 0x0000_0100_0000_01b3
         state ^= state >> 29

@@ -23,7 +23,7 @@ struct DescribeCommand: ShellCommand {
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
         let object = try ws.require(dataset, as: DatasetObject.self, use: "describe")
-        let panel = object.panel
+        let panel = try object.including([.close]).panel
         var chosen = DataQuality.likelyBenchmark(panel)
         if let benchmark {
             guard let index = panel.tickerIndex(benchmark.text) else {
@@ -58,6 +58,13 @@ struct DescribeCommand: ShellCommand {
             for warning in report.warnings { text += "\n  - " + warning }
         }
         return text
+    }
+
+    /// `gist` of a dataset: its close is read only when a ticker has no price at all (the close then
+    /// tells an empty Adj Close column from a ticker without data).
+    static func gist(_ dataset: DatasetObject, name: String) throws(ShellError) -> String? {
+        let noPrices = dataset.panel.values[.price]?.contains { $0.allSatisfy(\.isNaN) } ?? false
+        return gist(noPrices ? try dataset.including([.close]).panel : dataset.panel, name: name)
     }
 
     /// One line for `load`: the first warning and how many more, pointing at `describe`; nil when clean.

@@ -46,41 +46,48 @@ struct LoadCommand: ShellCommand, Replayable {
             .option("from", from).option("to", to).option("as", name).option("fingerprint", fingerprint?.value)
     }
 
+    /// The fields `load` reads at once; the others are read when first used.
+    static let eagerFields: Set<Field> = [.price, .volume]
+
     func run(in ws: inout Workspace, context: CommandContext) throws {
-        let panel: Panel
+        let dataset: DatasetObject
         let description: String
         var resolved = self
         if isDemo {
-            panel = DemoData.panel().filtered(from: from, to: to)
             description = "demo (synthetic)"
-            guard !panel.dates.isEmpty else { throw ShellError("no demo dates between the from/to dates", at: paths[0]) }
+            dataset = DatasetObject(panel: DemoData.panel().filtered(from: from, to: to), source: description)
+            guard !dataset.panel.dates.isEmpty else { throw ShellError("no demo dates between the from/to dates", at: paths[0]) }
         } else {
             var files: [String] = []
             for token in paths { files += try expand(token, environment: context.environment) }
             // Replay reads exactly these files (absolute, globs already expanded).
             resolved.paths = files.map { Token($0) }
+            let loaded: PanelLoad
             do {
-                panel = try PanelLoader.load(paths: files, options: LoadOptions(wideField: field ?? .price, from: from, to: to),
-                                             cancellation: context.cancellation)
+                loaded = try PanelLoader.load(paths: files, eager: Self.eagerFields.union(field.map { [$0] } ?? []),
+                                              options: LoadOptions(wideField: field ?? .price, from: from, to: to),
+                                              cancellation: context.cancellation)
             } catch let error as HedgeError {
                 throw ShellError(error, at: paths[0])
             }
             let names = files.map { PathText.lastComponent($0) }
             description = names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files (\(names[0]) … \(names[names.count - 1]))"
-            guard !panel.dates.isEmpty else {
+            dataset = DatasetObject(load: loaded, source: description)
+            guard !loaded.panel.dates.isEmpty else {
                 throw ShellError("no rows\(from != nil || to != nil ? " between the from/to dates" : "") in \(description)", at: paths[0])
             }
         }
+        let panel = dataset.panel
         let finalName = name ?? ws.defaultName(prefix: "d")
         resolved.name = finalName
         try DataCheck.verify(fingerprint, panel: panel, loadName: "`load … as \(finalName)`", context: context)
         resolved.fingerprint = DataFingerprint(panel).map { (Token($0.description), $0) }
-        let replaced = ws.store(DatasetObject(panel: panel, source: description), as: finalName, by: resolved, inputs: [])
+        let replaced = ws.store(dataset, as: finalName, by: resolved, inputs: [])
         var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
-        text += "  source: \(description); tickers: \(panel.tickers.joined(separator: ", ")); fields: \(panel.fields.map(\.rawValue).joined(separator: ", "))"
+        text += "  source: \(description); tickers: \(panel.tickers.joined(separator: ", ")); fields: \(dataset.availableFields.map(\.rawValue).joined(separator: ", "))"
         if let missing = Self.missingCount(panel), missing > 0 { text += "\n  \(missing) missing price cells (NaN)" }
-        if let gist = DescribeCommand.gist(panel, name: finalName) { text += "\n  " + gist }
+        if let gist = try DescribeCommand.gist(dataset, name: finalName) { text += "\n  " + gist }
         context.say(text)
     }
 

@@ -7,18 +7,51 @@ extension ObjectKind {
 
 /// A loaded dataset and where it came from.
 ///
+/// `load` reads prices and volumes (what the analysis uses); the other fields the files have (open,
+/// high, low, close) are read from the files the first time something asks for them.
+///
 /// Parts: `NAME.TICKER` (daily simple returns), `NAME.TICKER.FIELD` (a raw field, `returns`, `logreturns`),
 /// `NAME.FIELD` (the dataset shown and exported as that field, e.g. `d.volume`).
 public struct DatasetObject: WorkspaceValue, Equatable {
     public static let kind = ObjectKind.dataset
+    /// The fields read so far.
     public var panel: Panel
     /// e.g. `demo (synthetic)` or the file names.
     public var source: String
     /// The field `show` prints and `export` writes.
     public var shownField: Field = .price
+    /// Every field the data have, read or not.
+    public var availableFields: [Field]
+    /// Reads the fields not read yet (nil when `panel` has them all).
+    var deferred: DeferredFields?
 
+    /// A dataset whose panel holds every field.
     public init(panel: Panel, source: String, shownField: Field = .price) {
         self.panel = panel; self.source = source; self.shownField = shownField
+        availableFields = panel.fields
+    }
+
+    /// A dataset of files, some of whose fields may not be read yet.
+    public init(load: PanelLoad, source: String) {
+        panel = load.panel; self.source = source
+        availableFields = load.availableFields
+        deferred = load.deferred
+    }
+
+    /// The dataset with `fields` read too (those of them the data have).
+    public func including(_ fields: [Field]) throws(ShellError) -> DatasetObject {
+        var result = self
+        for field in fields where result.panel.values[field] == nil {
+            guard let deferred, deferred.fields.contains(field) else { continue }
+            do {
+                result.panel.values[field] = try deferred.columns(field)
+            } catch let error as HedgeError {
+                throw ShellError(error)
+            } catch {
+                throw ShellError("\(error)")
+            }
+        }
+        return result
     }
 
     public func listing() -> ListingRow {
@@ -53,7 +86,7 @@ public struct DatasetObject: WorkspaceValue, Equatable {
     public func part(_ path: String, of name: String) throws(ShellError) -> (any WorkspaceValue)? {
         let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         if parts.count == 1, let field = Field(rawValue: parts[0].lowercased()), panel.tickerIndex(parts[0]) == nil {
-            var view = self
+            var view = try including([field])
             view.shownField = field
             return view
         }
@@ -79,8 +112,9 @@ public struct DatasetObject: WorkspaceValue, Equatable {
             }
             series = fieldName == "returns" ? Returns.simple(prices) : Returns.log(prices)
         default:
-            let choices = panel.fields.map(\.rawValue) + ["returns", "logreturns"]
-            guard let field = Field(rawValue: fieldName), let s = panel.series(ticker, field: field) else {
+            let choices = availableFields.map(\.rawValue) + ["returns", "logreturns"]
+            let field = Field(rawValue: fieldName)
+            guard let field, let s = try including([field]).panel.series(ticker, field: field) else {
                 throw ShellError("'\(fieldName)' is not a field of \(name)\(Suggestion.hint(for: fieldName, in: choices)); fields: \(choices.joined(separator: ", "))")
             }
             series = s
