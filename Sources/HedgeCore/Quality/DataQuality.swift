@@ -26,11 +26,20 @@ public enum DataQuality {
         let noPrices = Array(repeating: Array(repeating: Double.nan, count: dates.count), count: panel.tickers.count)
         let prices = panel.values[.price] ?? noPrices
         let has: [[Bool]] = prices.map { column in column.map { !$0.isNaN } }
-        let pricedCount = dates.indices.map { i in has.reduce(0) { $0 + ($1[i] ? 1 : 0) } }
-        var qualities: [TickerQuality] = []
-        for (t, ticker) in panel.tickers.enumerated() {
-            qualities.append(quality(panel, t, ticker, has: has, pricedCount: pricedCount))
+        var pricedCount = [Int](repeating: 0, count: dates.count)
+        for column in has {
+            for i in column.indices where column[i] { pricedCount[i] += 1 }
         }
+        // Tickers are independent: a universe's are checked on every core.
+        var found = [TickerQuality?](repeating: nil, count: panel.tickers.count)
+        found.withUnsafeMutableBufferPointer { output in
+            let shared = ParallelWork.Unchecked(output)
+            let workers = panel.tickers.count * dates.count > 1 << 16 ? ParallelWork.processorCount : 1
+            try? ParallelWork.forEach(count: panel.tickers.count, workers: workers) { t, _ in
+                shared.value[t] = quality(panel, t, panel.tickers[t], has: has, pricedCount: pricedCount)
+            }
+        }
+        let qualities = found.compactMap { $0 }
         let benchmarkIndex = benchmark.flatMap { panel.tickerIndex($0) }
         let report = DataQualityReport(tickers: qualities, benchmark: benchmarkIndex.map { panel.tickers[$0] }, warnings: [])
         var result = report
