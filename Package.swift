@@ -21,7 +21,7 @@ let package = Package(
         // symbol binding at start-up (`hedge -c ''` 12.8 → 9.4 MiB peak RSS, 5.8 → 3.7 ms mean). Debug builds
         // (and the test bundle, which links this target too) stay dynamic.
         .executableTarget(name: "hedge", dependencies: ["HedgeShell", "CEditLine"],
-                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"],
+                          linkerSettings: [.unsafeFlags(["-static-stdlib", "-use-ld=lld", "-l_FoundationCollections", "-l_FoundationCShims"],
                                                          .when(configuration: .release))]),
         // Benchmarks of the core's hot paths, run by scripts/bench (release build).
         .executableTarget(name: "hedge-bench", dependencies: ["HedgeCore"]),
