@@ -3,12 +3,14 @@
 
 Usage:
   bench-peers.py flow --engine pandas|polars --data DIR --out DIR
-      The whole flow on DIR/per-ticker/*.csv (benchmark QQQ): load, weight by volume (window 30,
+      The whole flow on DIR/per-ticker/*.csv (benchmark QQQ): load (Date, Adj Close and Volume, the
+      columns the flow uses, as hedge's `load` reads only prices and volumes), weight by volume (window 30,
       excluding the benchmark), regress on the benchmark, hedge, regress the hedged returns,
       backtest (rebalance 30, cost 0.001), export. Timed from outside as a whole process.
-  bench-peers.py load --engine pandas|polars --layout LAYOUT --data DIR [--runs N]
-      Loads one layout into a date × ticker panel of every field, N times in this process; prints
-      one line per run: seconds. LAYOUT: per-ticker, wide, multi, long-date, long-ticker.
+  bench-peers.py load --engine pandas|polars --layout LAYOUT --data DIR [--runs N] [--fields all|price-volume]
+      Loads one layout into a date × ticker panel of every field (or of Adj Close and Volume only, the
+      other columns not parsed), N times in this process; prints one line per run: seconds.
+      LAYOUT: per-ticker, wide, multi, long-date, long-ticker.
 
 Regressions use statsmodels in both engines (as the notebook does); the engines differ in loading
 and in the table work (rolling volume weights, returns, alignment, export).
@@ -30,33 +32,47 @@ def ticker_of(path):
 
 # ---------------------------------------------------------------- pandas
 
-def pandas_load(layout, data, fields_wanted=None):
-    """Returns {field: DataFrame(date × ticker)}."""
+ALL_FIELDS = ["Adj Close", "Close", "High", "Low", "Open", "Volume"]
+FLOW_FIELDS = ["Adj Close", "Volume"]
+
+
+def multi_columns(path, fields):
+    """The positions of the multi-ticker export's columns holding `fields` (the Date column first)."""
+    with open(path) as handle:
+        first, second = handle.readline().rstrip("\n").split(","), handle.readline().rstrip("\n").split(",")
+    return [0] + [k for k, f in enumerate(first) if k > 0 and f in fields], first, second
+
+
+def pandas_load(layout, data, fields=ALL_FIELDS):
+    """Returns {field: DataFrame(date × ticker)} of `fields` (the other columns are not parsed)."""
     import pandas as pd
     if layout == "per-ticker":
         frames = {}
         for path in per_ticker_files(data):
-            df = pd.read_csv(path, engine="c", parse_dates=["Date"], index_col="Date")
+            df = pd.read_csv(path, engine="c", usecols=["Date"] + fields, parse_dates=["Date"], index_col="Date")
             frames[ticker_of(path)] = df
-        fields = fields_wanted or ["Adj Close", "Close", "High", "Low", "Open", "Volume"]
         return {f: pd.DataFrame({t: df[f] for t, df in frames.items()}).sort_index() for f in fields}
     if layout == "wide":
         df = pd.read_csv(os.path.join(data, "wide.csv"), engine="c", parse_dates=["Date"], index_col="Date")
         return {"Adj Close": df.sort_index()}
     if layout == "multi":
-        df = pd.read_csv(os.path.join(data, "multi.csv"), engine="c", header=[0, 1], index_col=0,
-                         skiprows=[2], parse_dates=True)
+        path = os.path.join(data, "multi.csv")
+        usecols, first, second = multi_columns(path, fields)
+        # (`usecols` cannot go with a two-row header: the header rows are read here instead.)
+        df = pd.read_csv(path, engine="c", header=None, skiprows=3, usecols=usecols, index_col=0, parse_dates=[0])
+        df.columns = pd.MultiIndex.from_tuples([(first[k], second[k]) for k in usecols[1:]])
         return {f: df[f].sort_index() for f in df.columns.get_level_values(0).unique()}
     if layout in ("long-date", "long-ticker"):
-        df = pd.read_csv(os.path.join(data, layout + ".csv"), engine="c", parse_dates=["Date"])
+        df = pd.read_csv(os.path.join(data, layout + ".csv"), engine="c", usecols=["Date", "Ticker"] + fields,
+                         parse_dates=["Date"])
         wide = df.pivot(index="Date", columns="Ticker")
-        return {f: wide[f] for f in ["Adj Close", "Close", "High", "Low", "Open", "Volume"]}
+        return {f: wide[f] for f in fields}
     raise SystemExit(f"unknown layout {layout}")
 
 
 def pandas_flow(data, out):
     import pandas as pd
-    panel = pandas_load("per-ticker", data)
+    panel = pandas_load("per-ticker", data, FLOW_FIELDS)
     price, volume = panel["Adj Close"], panel["Volume"]
     benchmark = price.pop(BENCHMARK)
     volume = volume.drop(columns=[BENCHMARK])
@@ -71,35 +87,35 @@ def pandas_flow(data, out):
 
 # ---------------------------------------------------------------- polars
 
-def polars_load(layout, data):
-    """Returns {field: DataFrame(Date + one column per ticker)}. Wide frames are built with an outer
-    join on Date (`concat(how="align")`), far faster than `pivot` in this polars version."""
+def polars_load(layout, data, fields=ALL_FIELDS):
+    """Returns {field: DataFrame(Date + one column per ticker)} of `fields` (the other columns are not
+    parsed). Wide frames are built with an outer join on Date (`concat(how="align")`), far faster than
+    `pivot` in this polars version."""
     import polars as pl
-    fields = ["Adj Close", "Close", "High", "Low", "Open", "Volume"]
     if layout == "per-ticker":
-        return polars_wide(polars_per_ticker_frames(data), fields)
+        return polars_wide(polars_per_ticker_frames(data, fields), fields)
     if layout == "wide":
         return {"Adj Close": pl.read_csv(os.path.join(data, "wide.csv"), try_parse_dates=True).sort("Date")}
     if layout == "multi":
         path = os.path.join(data, "multi.csv")
-        with open(path) as handle:
-            first, second = handle.readline().rstrip("\n").split(","), handle.readline().rstrip("\n").split(",")
-        names = ["Date"] + [f"{f}|{t}" for f, t in zip(first[1:], second[1:])]
-        df = pl.read_csv(path, skip_rows=3, has_header=False, new_columns=names, try_parse_dates=True)
+        usecols, first, second = multi_columns(path, fields)
+        names = ["Date"] + [f"{first[k]}|{second[k]}" for k in usecols[1:]]
+        df = pl.read_csv(path, skip_rows=3, has_header=False, columns=usecols, try_parse_dates=True)
+        df = df.rename(dict(zip(df.columns, names)))
         return {f: df.select(["Date"] + [pl.col(c).alias(c.split("|")[1]) for c in names[1:] if c.startswith(f + "|")])
                 .sort("Date") for f in fields}
     if layout in ("long-date", "long-ticker"):
-        df = pl.read_csv(os.path.join(data, layout + ".csv"), try_parse_dates=True)
+        df = pl.read_csv(os.path.join(data, layout + ".csv"), columns=["Date", "Ticker"] + fields, try_parse_dates=True)
         parts = df.partition_by("Ticker", as_dict=True, include_key=False)
         return polars_wide({key[0]: frame for key, frame in parts.items()}, fields)
     raise SystemExit(f"unknown layout {layout}")
 
 
-def polars_per_ticker_frames(data):
+def polars_per_ticker_frames(data, fields):
     """{ticker: DataFrame} of every per-ticker file (`read_csv` file by file, each read with polars'
     threads; `collect_all` over 2,000 `scan_csv` exhausts polars' blocking threads and deadlocks)."""
     import polars as pl
-    return {ticker_of(p): pl.read_csv(p, try_parse_dates=True) for p in per_ticker_files(data)}
+    return {ticker_of(p): pl.read_csv(p, columns=["Date"] + fields, try_parse_dates=True) for p in per_ticker_files(data)}
 
 
 def polars_wide(frames, fields):
@@ -110,7 +126,7 @@ def polars_wide(frames, fields):
 
 def polars_flow(data, out):
     import polars as pl
-    panel = polars_wide(polars_per_ticker_frames(data), ["Adj Close", "Volume"])
+    panel = polars_wide(polars_per_ticker_frames(data, FLOW_FIELDS), FLOW_FIELDS)
     price, volume = panel["Adj Close"], panel["Volume"]
     tickers = [c for c in price.columns if c not in ("Date", BENCHMARK)]
     average = volume.select([pl.col(t).rolling_mean(WINDOW) for t in tickers])
@@ -182,11 +198,15 @@ def main():
     ap.add_argument("--out")
     ap.add_argument("--layout", default="per-ticker")
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--fields", choices=["all", "price-volume"], default="all")
     a = ap.parse_args()
     if a.mode == "flow":
         (pandas_flow if a.engine == "pandas" else polars_flow)(a.data, a.out or "bench-out")
         return
-    load = pandas_load if a.engine == "pandas" else polars_load
+    engine_load = pandas_load if a.engine == "pandas" else polars_load
+    fields = ALL_FIELDS if a.fields == "all" else FLOW_FIELDS
+    def load(layout, data):
+        return engine_load(layout, data, fields)
     load(a.layout, a.data)  # warm imports
     for _ in range(a.runs):
         start = time.perf_counter()

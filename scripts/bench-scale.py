@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scale benchmarks of scripts/bench: hedge against pandas and polars on seeded synthetic universes.
 
-Usage: bench-scale.py flow|layouts --bin DIR [--sizes 50x10,500x25] [--runs N] [--work DIR]
+Usage: bench-scale.py flow|layouts --bin DIR [--sizes 50x10,500x25] [--runs N] [--work DIR] [--fields all|price-volume]
 
   flow     For each size (tickers x years), the whole notebook flow as one process per run —
            hedge (release build) running a script, and scripts/bench-peers.py with pandas and with
@@ -9,7 +9,8 @@ Usage: bench-scale.py flow|layouts --bin DIR [--sizes 50x10,500x25] [--runs N] [
            ratios, and the scaling exponent of each tool's time over ticker-days between sizes.
   layouts  For each size and layout (per-ticker files, wide, multi-ticker export, long sorted by
            date, long sorted by ticker), loading alone inside one process (hedge-bench load-files;
-           pandas and polars timed inside bench-peers.py, imports excluded): median MB/s.
+           pandas and polars timed inside bench-peers.py, imports excluded): median MB/s; every
+           field, or (--fields price-volume) price and volume only, the other columns skipped.
 
 Universes are generated once by `hedge-bench universe` into WORK/u<T>x<Y>-s<SEED> (default WORK is
 the repository's ignored .build-bench/) and reused.
@@ -114,7 +115,8 @@ export bt to {out}/bt.json
 
 def layouts(args, sizes):
     bench = os.path.join(args.bin, "hedge-bench")
-    print(f"\n== layouts: loading alone, in-process (imports excluded), median of {args.runs} runs, MB/s of CSV ==")
+    what = "every field" if args.fields == "all" else "price and volume only (what `load` reads; the other columns skipped)"
+    print(f"\n== layouts: loading alone, {what}, in-process (imports excluded), median of {args.runs} runs, MB/s of CSV ==")
     print("| universe | layout | CSV MB | hedge MB/s | pandas MB/s | polars MB/s | hedge / pandas | hedge / polars |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for tickers, years in sizes:
@@ -128,12 +130,14 @@ def layouts(args, sizes):
             megabytes = sum(os.path.getsize(f) for f in files) / 1e6
             hedge_times, pandas_times, polars_times = [], [], []
             for _ in range(args.runs):
-                out = subprocess.run([bench, "load-files", "--runs", "1"] + files, check=True,
+                only = [] if args.fields == "all" else ["--fields", "price,volume"]
+                out = subprocess.run([bench, "load-files", "--runs", "1"] + only + files, check=True,
                                      capture_output=True, text=True).stdout
                 hedge_times.append(float(out.split()[0]))
                 for engine, sink in (("pandas", pandas_times), ("polars", polars_times)):
                     out = subprocess.run([sys.executable, PEERS, "load", "--engine", engine, "--layout", layout,
-                                          "--data", data, "--runs", "1"], check=True, capture_output=True,
+                                          "--data", data, "--runs", "1", "--fields", args.fields], check=True,
+                                         capture_output=True,
                                          text=True).stdout
                     sink.append(float(out.split()[-1]))
             h, p, q = (megabytes / statistics.median(t) for t in (hedge_times, pandas_times, polars_times))
@@ -148,6 +152,8 @@ def main():
     ap.add_argument("--sizes", default="50x10,500x25,2000x25")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--work", default=os.path.join(ROOT, ".build-bench"))
+    ap.add_argument("--fields", choices=["all", "price-volume"], default="all",
+                    help="layouts: load every field, or price and volume only")
     args = ap.parse_args()
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",")]
     os.makedirs(args.work, exist_ok=True)
