@@ -54,6 +54,7 @@ enum FastRowScanner {
             var groups = ChunkRows.Groups()
             swap(&groups, &rows.groups)
             defer { swap(&groups, &rows.groups) }
+            var months = MonthCache()
             var i = start
             while i < end {
                 let first = p[i]
@@ -81,13 +82,18 @@ enum FastRowScanner {
                             i = stop
                         }
                     } else if action == FastRowLayout.date {
-                        var stop = i &+ 10
-                        if stop > end || (stop < end && !isDelimiter(p[stop])) {
-                            stop = CSVRecordReader.delimiter(in: p, from: i, to: end)
+                        if i &+ 10 < end, isDelimiter(p[i &+ 10]), let parsed = months.day(p + i) {
+                            day = parsed
+                            i &+= 10
+                        } else {
+                            var stop = i &+ 10
+                            if stop > end || (stop < end && !isDelimiter(p[stop])) {
+                                stop = CSVRecordReader.delimiter(in: p, from: i, to: end)
+                            }
+                            guard let parsed = CSVRecordReader.day(in: cell(p, i, stop, end)) else { return false }
+                            day = parsed
+                            i = stop
                         }
-                        guard let parsed = CSVRecordReader.day(in: cell(p, i, stop, end)) else { return false }
-                        day = parsed
-                        i = stop
                     } else if action == FastRowLayout.ticker {
                         let stop = CSVRecordReader.delimiter(in: p, from: i, to: end)
                         guard let name = tickerCell(p, i, stop, end) else { return false }
