@@ -51,11 +51,11 @@ func benchmarkWeight(arguments: [String]) throws {
         var cpuTimes: [Double] = []
         var checksum = 0.0
         for _ in 1...runs {
-            let cpuStarted = threadCPUSeconds()
+            let cpuStarted = processCPUSeconds()
             let started = ContinuousClock.now
             let portfolio = try Weighting.volume(panel, window: window)
             times.append(seconds(ContinuousClock.now - started))
-            cpuTimes.append(threadCPUSeconds() - cpuStarted)
+            cpuTimes.append(processCPUSeconds() - cpuStarted)
             checksum = portfolio.returns.values.reduce(0, +)
         }
         times.sort()
@@ -63,7 +63,7 @@ func benchmarkWeight(arguments: [String]) throws {
         let median = times[times.count / 2]
         let cells = Double(tickers * days)
         perCell.append((cells, cpuTimes[cpuTimes.count / 2]))
-        print("weight: \(tickers) tickers × \(days) days, window \(window): best \(format(times[0] * 1000, 1)) ms, median \(format(median * 1000, 1)) ms, \(format(median / cells * 1e9, 2)) ns per ticker-day; CPU time best \(format(cpuTimes[0] * 1000, 1)) ms, median \(format(cpuTimes[cpuTimes.count / 2] * 1000, 1)) ms (checksum \(checksum))")
+        print("weight: \(tickers) tickers × \(days) days, window \(window): best \(format(times[0] * 1000, 1)) ms, median \(format(median * 1000, 1)) ms, \(format(median / cells * 1e9, 2)) ns per ticker-day; CPU time of all threads best \(format(cpuTimes[0] * 1000, 1)) ms, median \(format(cpuTimes[cpuTimes.count / 2] * 1000, 1)) ms (checksum \(checksum))")
     }
     if perCell.count >= 2, let first = perCell.first, let last = perCell.last, last.cells != first.cells {
         let exponent = log(last.seconds / first.seconds) / log(last.cells / first.cells)
@@ -75,6 +75,13 @@ func benchmarkWeight(arguments: [String]) throws {
 func threadCPUSeconds() -> Double {
     var spec = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+/// CPU time of the whole process (every thread): the work a parallel computation does in total.
+func processCPUSeconds() -> Double {
+    var spec = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
     return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 

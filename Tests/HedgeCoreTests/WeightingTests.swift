@@ -110,17 +110,19 @@ import Testing
         #expect(throws: HedgeError("interrupted")) { try Weighting.volume(p, window: 2, cancellation: cancellation) }
     }
 
-    @Test func blockedPassAgreesWithTheColumnByColumnDefinition() throws {
-        // 7 tickers (not a multiple of the 4 interleaved lanes) × 1,300 dates (several blocks), with
-        // late listings, NaN gaps and a zero-volume stretch; compared with the definition written out.
+    /// 7 tickers (not a multiple of the 4 interleaved lanes; one thread) and 67 (the cores share the
+    /// tickers and the dates) × 1,300 dates (several blocks), with late listings, NaN gaps and a
+    /// zero-volume stretch; compared bit for bit with the definition written out.
+    @Test(arguments: [7, 67])
+    func blockedPassAgreesWithTheColumnByColumnDefinition(k: Int) throws {
         var generator = Xoshiro256StarStar(seed: 7)
-        let n = 1_300, k = 7, window = 30
+        let n = 1_300, window = 30
         let dates = (0..<n).map { Day(ordinal: 15_000 + $0) }
         var prices: [[Double]] = [], volumes: [[Double]] = []
         for t in 0..<k {
             var p = [Double](repeating: .nan, count: n), v = [Double](repeating: .nan, count: n)
             var price = 100.0
-            for i in (t * 90)..<n {
+            for i in ((t % 7) * 90)..<n {
                 price *= 1 + (generator.nextUniform() - 0.5) / 20
                 p[i] = price
                 v[i] = (600...700).contains(i) ? 0 : (generator.nextUniform() * 1e8).rounded()

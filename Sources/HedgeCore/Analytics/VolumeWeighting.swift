@@ -76,87 +76,114 @@ struct VolumeWeightingPass {
         lastRow = Array(repeating: .nan, count: tickers)
     }
 
+    /// Workers for a block: both halves of the work are worth a thread only for a wide basket.
+    private var workers: Int { tickerCount >= 64 ? ParallelWork.processorCount : 1 }
+
     mutating func run(block dates: Range<Int>, volumes: [[Double]], prices: [[Double]]) {
         let width = Self.block
         let m = dates.count
         let window = self.window
-        // 1. Each ticker's rolling mean volume on the block's dates, four tickers at a time: each running
-        //    sum is a chain of dependent additions, and four independent chains keep the CPU busy.
+        let tickerCount = self.tickerCount
+        let workers = self.workers
+        // 1. Each ticker's rolling mean volume on the block's dates, four tickers at a time (each running
+        //    sum is a chain of dependent additions; four independent chains keep the CPU busy), the
+        //    tickers shared out between the cores in groups of four.
         states.withUnsafeMutableBufferPointer { states in
             averages.withUnsafeMutableBufferPointer { averages in
-                var t = 0
-                while t + 4 <= tickerCount {
-                    withColumns(volumes[t], volumes[t + 1], volumes[t + 2], volumes[t + 3]) { v0, v1, v2, v3 in
-                        var s0 = states[t], s1 = states[t + 1], s2 = states[t + 2], s3 = states[t + 3]
-                        let row = t * width
-                        for i in dates {
-                            let j = row + i - dates.lowerBound
-                            averages[j] = s0.advance(v0, to: i, window: window)
-                            averages[j + width] = s1.advance(v1, to: i, window: window)
-                            averages[j + 2 * width] = s2.advance(v2, to: i, window: window)
-                            averages[j + 3 * width] = s3.advance(v3, to: i, window: window)
-                        }
-                        states[t] = s0; states[t + 1] = s1; states[t + 2] = s2; states[t + 3] = s3
-                    }
-                    t += 4
-                }
-                for t in t..<tickerCount {
-                    volumes[t].withUnsafeBufferPointer { v in
-                        var state = states[t]
-                        let row = t * width
-                        for i in dates { averages[row + i - dates.lowerBound] = state.advance(v, to: i, window: window) }
-                        states[t] = state
-                    }
-                }
-            }
-        }
-        // 2. The daily totals of the defined averages, adding tickers in column order.
-        averages.withUnsafeBufferPointer { averages in
-            totals.withUnsafeMutableBufferPointer { totals in
-                for j in 0..<m { totals[j] = 0 }
-                for t in 0..<tickerCount {
-                    let row = t * width
-                    for j in 0..<m {
-                        let a = averages[row + j]
-                        if !a.isNaN { totals[j] += a }
-                    }
-                }
-            }
-        }
-        // 3. Weights (x/0 and 0/0 as IEEE, as pandas divides), in place of the averages, then
-        //    `pct_change[i] * weight[i-1]` added to day i. A NaN product adds 0.0, exactly as pandas'
-        //    NaN-skipping sum fills NaN with 0 before adding; both loops are branch-free (vectorizable).
-        let first = dates.lowerBound
-        let keepFirstUsed = dates.contains(window - 1), keepLast = dates.contains(sums.count - 1)
-        averages.withUnsafeMutableBufferPointer { weights in
-            totals.withUnsafeBufferPointer { totals in
-                sums.withUnsafeMutableBufferPointer { sums in
-                    weighted.withUnsafeMutableBufferPointer { weighted in
-                        for t in 0..<tickerCount {
+                let shared = ParallelWork.Unchecked((states, averages))
+                let groups = (tickerCount + 3) / 4
+                try? ParallelWork.forEach(count: groups, workers: workers) { group, _ in
+                    let (states, averages) = shared.value
+                    let t = group * 4
+                    if t + 4 <= tickerCount {
+                        withColumns(volumes[t], volumes[t + 1], volumes[t + 2], volumes[t + 3]) { v0, v1, v2, v3 in
+                            var s0 = states[t], s1 = states[t + 1], s2 = states[t + 2], s3 = states[t + 3]
                             let row = t * width
-                            for j in 0..<m { weights[row + j] /= totals[j] }
-                            prices[t].withUnsafeBufferPointer { price in
-                                if first > 0 {
-                                    let product = (price[first] / price[first - 1] - 1) * previousWeights[t]
-                                    let defined = !product.isNaN
-                                    sums[first] += defined ? product : 0
-                                    weighted[first] = weighted[first] || defined
-                                }
-                                for j in 1..<max(m, 1) {
-                                    let i = first + j
-                                    let product = (price[i] / price[i - 1] - 1) * weights[row + j - 1]
-                                    let defined = !product.isNaN
-                                    sums[i] += defined ? product : 0
-                                    weighted[i] = weighted[i] || defined
+                            for i in dates {
+                                let j = row + i - dates.lowerBound
+                                averages[j] = s0.advance(v0, to: i, window: window)
+                                averages[j + width] = s1.advance(v1, to: i, window: window)
+                                averages[j + 2 * width] = s2.advance(v2, to: i, window: window)
+                                averages[j + 3 * width] = s3.advance(v3, to: i, window: window)
+                            }
+                            states[t] = s0; states[t + 1] = s1; states[t + 2] = s2; states[t + 3] = s3
+                        }
+                    } else {
+                        for t in t..<tickerCount {
+                            volumes[t].withUnsafeBufferPointer { v in
+                                var state = states[t]
+                                let row = t * width
+                                for i in dates { averages[row + i - dates.lowerBound] = state.advance(v, to: i, window: window) }
+                                states[t] = state
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // 2 and 3 go date by date across the tickers, in column order; the cores take the block's dates in
+        // halves, so every date's sums add the tickers in the same order as one thread would.
+        let halves = workers > 1 && m >= 64 ? 2 : 1
+        func half(_ k: Int) -> Range<Int> { (k * m / halves)..<((k + 1) * m / halves) }
+        // 2. The daily totals of the defined averages, then the weights (x/0 and 0/0 as IEEE, as pandas
+        //    divides) in place of the averages.
+        averages.withUnsafeMutableBufferPointer { weights in
+            totals.withUnsafeMutableBufferPointer { totals in
+                let shared = ParallelWork.Unchecked((weights, totals))
+                try? ParallelWork.forEach(count: halves, workers: halves) { k, _ in
+                    let (weights, totals) = shared.value
+                    let columns = half(k)
+                    for j in columns { totals[j] = 0 }
+                    for t in 0..<tickerCount {
+                        let row = t * width
+                        for j in columns {
+                            let a = weights[row + j]
+                            if !a.isNaN { totals[j] += a }
+                        }
+                    }
+                    for t in 0..<tickerCount {
+                        let row = t * width
+                        for j in columns { weights[row + j] /= totals[j] }
+                    }
+                }
+            }
+        }
+        // 3. `pct_change[i] * weight[i-1]` added to day i. A NaN product adds 0.0, exactly as pandas'
+        //    NaN-skipping sum fills NaN with 0 before adding; the loop is branch-free (vectorizable).
+        let first = dates.lowerBound
+        averages.withUnsafeBufferPointer { weights in
+            sums.withUnsafeMutableBufferPointer { sums in
+                weighted.withUnsafeMutableBufferPointer { weighted in
+                    previousWeights.withUnsafeBufferPointer { previousWeights in
+                        let shared = ParallelWork.Unchecked((weights, sums, weighted, previousWeights))
+                        try? ParallelWork.forEach(count: halves, workers: halves) { k, _ in
+                            let (weights, sums, weighted, previousWeights) = shared.value
+                            let columns = half(k)
+                            for t in 0..<tickerCount {
+                                let row = t * width
+                                prices[t].withUnsafeBufferPointer { price in
+                                    for j in columns {
+                                        let i = first + j
+                                        guard i > 0 else { continue }
+                                        let weight = j == 0 ? previousWeights[t] : weights[row + j - 1]
+                                        let product = (price[i] / price[i - 1] - 1) * weight
+                                        let defined = !product.isNaN
+                                        sums[i] += defined ? product : 0
+                                        weighted[i] = weighted[i] || defined
+                                    }
                                 }
                             }
-                            previousWeights[t] = weights[row + m - 1]
-                            if keepFirstUsed { firstUsedRow[t] = weights[row + window - 1 - first] }
-                            if keepLast { lastRow[t] = weights[row + m - 1] }
                         }
                     }
                 }
             }
+        }
+        let keepFirstUsed = dates.contains(window - 1), keepLast = dates.contains(sums.count - 1)
+        for t in 0..<tickerCount {
+            let row = t * width
+            previousWeights[t] = averages[row + m - 1]
+            if keepFirstUsed { firstUsedRow[t] = averages[row + window - 1 - first] }
+            if keepLast { lastRow[t] = averages[row + m - 1] }
         }
     }
 }
