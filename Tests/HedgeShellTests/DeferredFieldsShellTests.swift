@@ -1,3 +1,4 @@
+import HedgeCore
 import Testing
 @testable import HedgeShell
 
@@ -44,5 +45,23 @@ struct DeferredFieldsShellTests {
         t.write("B.csv", "Date,Close,Adj Close,Volume\n2024-01-02,10,10,5\n2024-01-03,11,11,5\n")
         let load = t.run("load A.csv B.csv as d")
         #expect(load.ok && load.out.contains("A has an empty Adj Close column next to a full Close"))
+    }
+
+    /// Scripts saved before `load` deferred fields carry a fingerprint of every field: they replay
+    /// without a warning; a change in a deferred field is still noticed.
+    @Test func fingerprintsOfEveryFieldStillMatch() throws {
+        let t = Self.session()
+        let paths = [t.path("AAPL.csv"), t.path("QQQ.csv")]
+        let everyField = try #require(DataFingerprint(try PanelLoader.load(paths: paths)))
+        let loaded = try #require(DataFingerprint(try PanelLoader.load(paths: paths, options: LoadOptions(fields: [.price, .volume]))))
+        #expect(everyField != loaded)
+        for fingerprint in [everyField, loaded] {
+            let replay = t.run("load AAPL.csv QQQ.csv as d fingerprint \(fingerprint)")
+            #expect(replay.ok && !replay.out.contains("warning") && !replay.err.contains("warning"), "\(fingerprint)")
+        }
+        t.write("AAPL.csv", "Date,Open,High,Low,Close,Adj Close,Volume\n2024-01-02,10.5,11.25,10,11,10.75,100\n"
+                + "2024-01-03,11,12.5,10.5,12,11.75,200\n2024-01-04,99,13,11.5,13,12.5,300\n")
+        let changed = t.run("load AAPL.csv QQQ.csv as d fingerprint \(everyField)")
+        #expect(changed.ok && (changed.out + changed.err).contains("changed since the script was saved"))
     }
 }

@@ -13,10 +13,16 @@ enum DataCheck {
         return (token, value)
     }
 
-    /// Compares the loaded panel with the saved fingerprint.
-    static func verify(_ saved: (token: Token, value: DataFingerprint)?, panel: Panel, loadName: String,
+    /// Compares the loaded dataset with the saved fingerprint. A fingerprint saved before `load` left
+    /// open, high, low and close in the files covers every field: when the loaded fields do not match,
+    /// the dataset with every field is compared too, so such scripts replay without a false warning.
+    static func verify(_ saved: (token: Token, value: DataFingerprint)?, dataset: DatasetObject, loadName: String,
                        context: CommandContext) throws(ShellError) {
-        guard let saved, let change = DataFingerprint.change(from: saved.value, to: panel) else { return }
+        guard let saved, let change = DataFingerprint.change(from: saved.value, to: dataset.panel) else { return }
+        if dataset.deferred != nil, let full = try? dataset.including(dataset.availableFields).panel,
+           DataFingerprint.change(from: saved.value, to: full) == nil {
+            return
+        }
         let message = "the data of \(loadName) changed since the script was saved: \(change)"
         if context.environment.strict { throw ShellError(message + " (strict)", at: saved.token) }
         context.show("warning: " + message)

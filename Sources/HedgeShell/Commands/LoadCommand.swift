@@ -18,6 +18,7 @@ struct LoadCommand: ShellCommand, Replayable {
                   DataCheck.option],
         details: ["`demo` is the built-in synthetic dataset (7 stocks and one index, seeded).",
                   "`field` says what the value columns of a wide CSV hold (default price).",
+                  "Prices and volumes are read at once; open, high, low and close the first time they are used (`d.AAPL.open`).",
                   "`fingerprint F` is written by `save`: a replay warns when the data differ (`--strict`, `run FILE strict`: an error)."],
         examples: ["load demo as d", "load data/*.csv as mag from 2023-01-01"])
 
@@ -80,7 +81,7 @@ struct LoadCommand: ShellCommand, Replayable {
         let panel = dataset.panel
         let finalName = name ?? ws.defaultName(prefix: "d")
         resolved.name = finalName
-        try DataCheck.verify(fingerprint, panel: panel, loadName: "`load … as \(finalName)`", context: context)
+        try DataCheck.verify(fingerprint, dataset: dataset, loadName: "`load … as \(finalName)`", context: context)
         resolved.fingerprint = DataFingerprint(panel).map { (Token($0.description), $0) }
         let replaced = ws.store(dataset, as: finalName, by: resolved, inputs: [])
         var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"

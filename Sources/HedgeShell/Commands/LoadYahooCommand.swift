@@ -102,11 +102,12 @@ struct LoadYahooCommand: ShellCommand, Replayable {
         resolved.to = end
         let finalName = name ?? ws.defaultName(prefix: "d")
         resolved.name = finalName
-        try DataCheck.verify(fingerprint, panel: panel, loadName: "`load yahoo … as \(finalName)`", context: context)
-        resolved.fingerprint = DataFingerprint(panel).map { (Token($0.description), $0) }
         let cached = symbols.count - toFetch.count
         let source = "yahoo" + (toFetch.isEmpty ? " (cache)" : cached == 0 ? "" : " (\(cached) from the cache)")
-        let replaced = ws.store(DatasetObject(panel: panel, source: source), as: finalName, by: resolved, inputs: [])
+        let dataset = DatasetObject(panel: panel, source: source)
+        try DataCheck.verify(fingerprint, dataset: dataset, loadName: "`load yahoo … as \(finalName)`", context: context)
+        resolved.fingerprint = DataFingerprint(panel).map { (Token($0.description), $0) }
+        let replaced = ws.store(dataset, as: finalName, by: resolved, inputs: [])
         var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
         text += "  source: \(source); tickers: \(panel.tickers.joined(separator: ", ")); fields: \(panel.fields.map(\.rawValue).joined(separator: ", "))"
