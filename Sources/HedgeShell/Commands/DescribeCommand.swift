@@ -23,7 +23,7 @@ struct DescribeCommand: ShellCommand {
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
         let object = try ws.require(dataset, as: DatasetObject.self, use: "describe")
-        let panel = try object.including([.close]).panel
+        let panel = try object.including([.close], cancellation: context.cancellation).panel
         var chosen = DataQuality.likelyBenchmark(panel)
         if let benchmark {
             guard let index = panel.tickerIndex(benchmark.text) else {

@@ -38,13 +38,14 @@ public struct DatasetObject: WorkspaceValue, Equatable {
         deferred = load.deferred
     }
 
-    /// The dataset with `fields` read too (those of them the data have).
-    public func including(_ fields: [Field]) throws(ShellError) -> DatasetObject {
+    /// The dataset with `fields` read too (those of them the data have); `cancellation` is polled
+    /// between the files read.
+    public func including(_ fields: [Field], cancellation: Cancellation? = nil) throws(ShellError) -> DatasetObject {
         var result = self
         for field in fields where result.panel.values[field] == nil {
             guard let deferred, deferred.fields.contains(field) else { continue }
             do {
-                result.panel.values[field] = try deferred.columns(field)
+                result.panel.values[field] = try deferred.columns(field, cancellation: cancellation)
             } catch let error as HedgeError {
                 throw ShellError(error)
             } catch {
