@@ -43,7 +43,8 @@ public final class DeferredFields: Sendable, Equatable {
         let loaded = try PanelLoader.loadFiles(paths: paths, options: fieldOptions, cancellation: cancellation).panel
         guard loaded.dates == dates else { throw changed(paths[0], "has other dates than when it was loaded") }
         let index = Dictionary(loaded.tickers.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        guard loaded.tickers.allSatisfy(tickers.contains) else {
+        let known = Set(tickers)
+        guard loaded.tickers.allSatisfy(known.contains) else {
             throw changed(paths[0], "has other tickers than when it was loaded")
         }
         let columns = loaded.values[field] ?? []
