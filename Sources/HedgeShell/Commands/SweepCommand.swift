@@ -14,32 +14,22 @@ struct SweepCommand: ShellCommand, Replayable {
             "Ctrl-C stops the sweep and leaves the workspace as it was."],
         examples: ["sweep p vs d.QQQ rebalance 5..60 step 5 estimate 20,40,60,120 as sw", "sweep p vs d.QQQ cost 0..0.003 step 0.0005"])
 
-    var long: Token
-    var benchmark: Token
-    var parameters: SweepArguments
+    var target: SweepTarget
     var name: String?
 
     init(_ arguments: ArgumentList) throws(ShellError) {
-        long = arguments.positional[0]
-        benchmark = try arguments.required("vs")
-        parameters = try SweepArguments(arguments)
-        guard !parameters.axes.isEmpty else {
-            throw ShellError("give at least one parameter a range (rebalance 5..60 step 5) or a list (cost 0,0.001)", at: arguments.command)
-        }
+        target = try SweepTarget(arguments, noRange: "give at least one parameter a range (rebalance 5..60 step 5) or a list (cost 0,0.001)")
         name = try arguments.newName()
     }
 
-    var replay: ReplayText {
-        parameters.replay(ReplayText(Self.spec).adding(long.text).option("vs", benchmark.text)).option("as", name)
-    }
+    var replay: ReplayText { target.replay(Self.spec).option("as", name) }
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
-        let l = try ws.series(long)
-        let b = try ws.series(benchmark)
+        let (inputs, sources) = try target.resolve(in: ws)
         let finalName = name ?? ws.defaultName(prefix: "sw")
+        let parameters = target.parameters
         let result: SweepResult
         do {
-            let inputs = try DailyBacktestInputs(long: l.series, benchmark: b.series)
             let sweep = try ParameterSweep(inputs: inputs, base: parameters.base, axes: parameters.axes,
                                            method: parameters.method, cancellation: context.cancellation)
             let progress = SweepProgress(label: "sweep \(finalName)")
@@ -47,12 +37,12 @@ struct SweepCommand: ShellCommand, Replayable {
             defer { progress.finish() }
             result = try sweep.runBlocking(cancellation: context.cancellation) { progress.report($0, of: total) }
         } catch let error as HedgeError {
-            throw ShellError(error, at: long)
+            throw ShellError(error, at: target.long)
         }
         var resolved = self
         resolved.name = finalName
-        let object = SweepObject(result: result, long: long.text, benchmark: benchmark.text, about: parameters.description)
-        let replaced = ws.store(object, as: finalName, by: resolved, inputs: [l.source, b.source])
+        let object = SweepObject(result: result, long: target.long.text, benchmark: target.benchmark.text, about: parameters.description)
+        let replaced = ws.store(object, as: finalName, by: resolved, inputs: sources)
         var display = context.display
         display.top = 5
         var text = object.report(context: display)

@@ -16,42 +16,33 @@ struct WalkForwardCommand: ShellCommand, Replayable {
             "metric: sharpe by default. show WF prints the folds and the out-of-sample figures beside the best configuration chosen with hindsight over the same days; WF is the stitched daily return series (WF.equity its equity)."],
         examples: ["walkforward p vs d.QQQ rebalance 10,20,40 estimate 40,60 train 250 test 60 metric sharpe as wf"])
 
-    var long: Token
-    var benchmark: Token
-    var parameters: SweepArguments
+    var target: SweepTarget
     var train: Int
     var test: Int
     var metric: SweepMetric
     var name: String?
 
     init(_ arguments: ArgumentList) throws(ShellError) {
-        long = arguments.positional[0]
-        benchmark = try arguments.required("vs")
-        parameters = try SweepArguments(arguments)
-        guard !parameters.axes.isEmpty else {
-            throw ShellError("give at least one parameter a range or a list of candidate values (rebalance 10,20,40)", at: arguments.command)
-        }
+        target = try SweepTarget(arguments, noRange: "give at least one parameter a range or a list of candidate values (rebalance 10,20,40)")
         train = try arguments.integer("train", range: 2...1_000_000, meaning: "train N ≥ 2 trading days") ?? 0
         test = try arguments.integer("test", range: 1...1_000_000, meaning: "test M ≥ 1 trading days") ?? 0
         metric = try arguments.choice("metric").flatMap(SweepMetric.init(rawValue:)) ?? .sharpe
-        if parameters.method != .daily {
+        if target.parameters.method != .daily {
             throw ShellError("walkforward runs method daily only", at: arguments.value("method") ?? arguments.command)
         }
         name = try arguments.newName()
     }
 
     var replay: ReplayText {
-        parameters.replay(ReplayText(Self.spec).adding(long.text).option("vs", benchmark.text))
-            .option("train", train).option("test", test).option("metric", metric.rawValue).option("as", name)
+        target.replay(Self.spec).option("train", train).option("test", test).option("metric", metric.rawValue).option("as", name)
     }
 
     func run(in ws: inout Workspace, context: CommandContext) throws {
-        let l = try ws.series(long)
-        let b = try ws.series(benchmark)
+        let (inputs, sources) = try target.resolve(in: ws)
         let finalName = name ?? ws.defaultName(prefix: "wf")
+        let parameters = target.parameters
         let result: WalkForwardResult
         do {
-            let inputs = try DailyBacktestInputs(long: l.series, benchmark: b.series)
             let sweep = try ParameterSweep(inputs: inputs, base: parameters.base, axes: parameters.axes,
                                            cancellation: context.cancellation)
             let progress = SweepProgress(label: "walkforward \(finalName)")
@@ -59,12 +50,12 @@ struct WalkForwardCommand: ShellCommand, Replayable {
             result = try WalkForward.runBlocking(sweep: sweep, train: train, test: test, metric: metric,
                                                  cancellation: context.cancellation) { progress.report($0, of: $1) }
         } catch let error as HedgeError {
-            throw ShellError(error, at: long)
+            throw ShellError(error, at: target.long)
         }
         var resolved = self
         resolved.name = finalName
-        let object = WalkForwardObject(result: result, long: long.text, benchmark: benchmark.text, about: parameters.description)
-        let replaced = ws.store(object, as: finalName, by: resolved, inputs: [l.source, b.source])
+        let object = WalkForwardObject(result: result, long: target.long.text, benchmark: target.benchmark.text, about: parameters.description)
+        let replaced = ws.store(object, as: finalName, by: resolved, inputs: sources)
         var text = object.report(name: finalName, context: context.display)
         text += "\n\(context.style.name(finalName)): walkforward, \(object.headline)"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced)
