@@ -57,7 +57,8 @@ struct DeferredFieldsTests {
         let load = try PanelLoader.load(paths: files.paths, eager: [.price, .volume])
         let deferred = try #require(load.deferred)
         let high = try deferred.columns(.high)
-        try files.write("MSFT.csv", "Date,High,Low,Close,Volume\n2024-01-02,99,19,20,1000\n2024-01-04,23,21.5,22,3000\n")
+        // A different size: a rewrite of the same size within one clock tick would keep the stamp.
+        try files.write("MSFT.csv", "Date,High,Low,Close,Volume\n2024-01-02,99.5,19,20,1000\n2024-01-04,23,21.5,22,3000\n")
         let error = try #require(throws: HedgeError.self) { try deferred.columns(.low) }
         #expect(error.description.contains("MSFT.csv"))
         #expect(error.description.contains("load it again"))
