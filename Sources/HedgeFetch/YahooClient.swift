@@ -39,7 +39,8 @@ public struct YahooSettings: Sendable {
 }
 
 /// Fetches daily bars from Yahoo's chart API, as yfinance does: a browser-like User-Agent, a cookie
-/// and crumb when Yahoo asks for one (401/403 or an invalid-crumb answer), exponential back-off on 429.
+/// and crumb when Yahoo asks for one (401/403 or an invalid-crumb answer), on 429 the wait the server's
+/// `Retry-After` asks for, else exponential back-off, within a budget.
 public actor YahooClient {
     public let settings: YahooSettings
     private let session: URLSession
@@ -86,7 +87,7 @@ public actor YahooClient {
         while true {
             try Task.checkCancellation()
             let url = chartURL(ticker, from: from, to: to, crumb: crumb?.crumb)
-            let (status, body) = try await get(url, ticker: ticker, cookie: crumb?.cookie)
+            let (status, body, retryAfter) = try await get(url, ticker: ticker, cookie: crumb?.cookie)
             let text = String(decoding: body.prefix(400), as: UTF8.self)
             let crumbProblem = text.localizedCaseInsensitiveContains("invalid crumb")
                 || text.localizedCaseInsensitiveContains("invalid cookie")
@@ -100,10 +101,16 @@ public actor YahooClient {
             }
             if status == 429 {
                 let remaining = settings.backoffBudget - waited
+                if let asked = retryAfter, asked > remaining + 0.001 {
+                    throw HedgeError("\(ticker): Yahoo is rate-limiting (HTTP 429) and asks to wait \(YahooClient.seconds(asked)) s "
+                                     + "(Retry-After), more than the \(YahooClient.seconds(max(0, remaining))) s left of the "
+                                     + "\(YahooClient.seconds(settings.backoffBudget)) s this fetch waits; try again later")
+                }
                 guard remaining > 0.001 else {
                     throw HedgeError("\(ticker): Yahoo is rate-limiting (HTTP 429); gave up after \(YahooClient.seconds(waited)) s of retries, try again later")
                 }
-                let pause = min(backoff, remaining)
+                // The server's Retry-After when it gives one, else the doubling back-off.
+                let pause = min(retryAfter ?? backoff, remaining)
                 try await Task.sleep(nanoseconds: UInt64(pause * 1e9))
                 waited += pause
                 backoff *= 2
@@ -141,7 +148,7 @@ public actor YahooClient {
                 cookie = YahooClient.cookies(from: http)
             }
         }
-        let (status, body) = try await get(settings.baseURL + "/v1/test/getcrumb", ticker: ticker,
+        let (status, body, _) = try await get(settings.baseURL + "/v1/test/getcrumb", ticker: ticker,
                                            cookie: cookie.isEmpty ? nil : cookie)
         let value = String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard status == 200, !value.isEmpty, !value.contains("<"), value.count < 64 else {
@@ -162,7 +169,8 @@ public actor YahooClient {
         return pairs.joined(separator: "; ")
     }
 
-    private func get(_ address: String, ticker: String, cookie: String?) async throws -> (Int, [UInt8]) {
+    /// The status, the body and the `Retry-After` header in seconds from now (when there is one).
+    private func get(_ address: String, ticker: String, cookie: String?) async throws -> (Int, [UInt8], Double?) {
         guard let url = URL(string: address) else { throw HedgeError("\(ticker): bad URL \(address)") }
         var request = URLRequest(url: url)
         request.timeoutInterval = settings.timeout
@@ -171,8 +179,11 @@ public actor YahooClient {
         if let cookie { request.setValue(cookie, forHTTPHeaderField: "Cookie") }
         do {
             let (data, response) = try await session.data(for: request)
-            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            return (status, [UInt8](data))
+            let http = response as? HTTPURLResponse
+            let retryAfter = http?.allHeaderFields.first { ($0.key as? String)?.lowercased() == "retry-after" }
+                .flatMap { $0.value as? String }
+                .flatMap { YahooClient.retryAfterSeconds($0, now: Date()) }
+            return (http?.statusCode ?? 0, [UInt8](data), retryAfter)
         } catch is CancellationError {
             throw CancellationError()
         } catch let error as URLError {
@@ -188,6 +199,19 @@ public actor YahooClient {
         } catch {
             throw HedgeError("\(ticker): network error: \(error)")
         }
+    }
+
+    /// RFC 9110's `Retry-After`: a number of seconds, or an HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`),
+    /// as seconds from `now` (0 for a date already past); nil when it is neither.
+    public static func retryAfterSeconds(_ value: String, now: Date) -> Double? {
+        let text = value.trimmingCharacters(in: .whitespaces)
+        if let seconds = Int(text) { return seconds >= 0 ? Double(seconds) : nil }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: text) else { return nil }
+        return max(0, date.timeIntervalSince(now))
     }
 
     static func seconds(_ value: Double) -> String {

@@ -91,6 +91,43 @@ import HedgeCore
         #expect(message.contains("0.3 s"))
     }
 
+    @Test func retryAfterIsWaitedFor() async throws {
+        let server = try FixtureServer()
+        defer { server.stop() }
+        let started = ContinuousClock.now
+        let (bars, _) = try await client(server).fetch("PATIENT", from: Self.from, to: Self.to)
+        let elapsed = ContinuousClock.now - started
+        #expect(bars.dates.count == 69)
+        #expect(try server.stats()["/v8/finance/chart/PATIENT"] == 2)
+        // The back-off alone would have waited 0.05 s; the server asked for 1 s.
+        #expect(elapsed >= .milliseconds(950), "\(elapsed)")
+    }
+
+    @Test func aRetryAfterBeyondTheBudgetGivesUpAtOnce() async throws {
+        let server = try FixtureServer()
+        defer { server.stop() }
+        let started = ContinuousClock.now
+        do {
+            _ = try await client(server).fetch("STALLED", from: Self.from, to: Self.to)
+            Issue.record("STALLED was fetched though it should fail")
+        } catch let error as HedgeError {
+            #expect(error.message == "STALLED: Yahoo is rate-limiting (HTTP 429) and asks to wait 120 s (Retry-After), "
+                    + "more than the 2 s left of the 2 s this fetch waits; try again later")
+        }
+        #expect(ContinuousClock.now - started < .seconds(1))
+        #expect(try server.stats()["/v8/finance/chart/STALLED"] == 1)
+    }
+
+    @Test func retryAfterValues() throws {
+        let now = Date(timeIntervalSince1970: 1_792_567_650)  // Wed, 21 Oct 2026 07:27:30 GMT
+        #expect(YahooClient.retryAfterSeconds("120", now: now) == 120)
+        #expect(YahooClient.retryAfterSeconds(" 7 ", now: now) == 7)
+        #expect(YahooClient.retryAfterSeconds("-1", now: now) == nil)
+        #expect(YahooClient.retryAfterSeconds("soon", now: now) == nil)
+        #expect(YahooClient.retryAfterSeconds("Wed, 21 Oct 2026 07:28:00 GMT", now: now) == 30)
+        #expect(YahooClient.retryAfterSeconds("Wed, 21 Oct 2026 07:00:00 GMT", now: now) == 0)
+    }
+
     @Test func unknownSymbolReportsYahoosChartError() async throws {
         let message = try await fetchError("NOSUCH")
         #expect(message == "NOSUCH: Yahoo says Not Found: No data found, symbol may be delisted (HTTP 404)")

@@ -7,6 +7,8 @@ GET /v8/finance/chart/SYMBOL?period1=&period2=  serves FIXTURE_DIR/chart/SYMBOL.
 range; some symbols act out a failure instead:
   CRUMBY   401 "Invalid Crumb" unless the request carries crumb=fixture-crumb and the A3 cookie; then SYNQ
   BUSY     429 twice, then SYNQ           JAMMED  429 forever
+  PATIENT  429 with Retry-After: 1 once, then SYNQ
+  STALLED  429 with Retry-After: 120 forever
   NOSUCH   404 with chart.error           CONSENT 200 with an HTML page
   TRUNC    200 with JSON cut in the middle SLOW   waits 3 s, then SYNQ
   STALL    never answers (up to 10 min); when the client closes the connection, counts
@@ -121,6 +123,12 @@ class Handler(BaseHTTPRequestHandler):
             symbol = "SYNQ"
         if symbol == "JAMMED":
             return self.send(429, b"Too Many Requests", "text/plain")
+        if symbol == "PATIENT":
+            if count <= 1:
+                return self.send(429, b"Too Many Requests", "text/plain", [("Retry-After", "1")])
+            symbol = "SYNQ"
+        if symbol == "STALLED":
+            return self.send(429, b"Too Many Requests", "text/plain", [("Retry-After", "120")])
         if symbol == "CONSENT":
             return self.send(200, b"<!doctype html><html><body>Before you continue to Yahoo</body></html>", "text/html")
         if symbol == "TRUNC":
