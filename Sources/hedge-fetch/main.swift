@@ -15,6 +15,17 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+// End with hedge: a SIGINT sent to hedge alone ends a batch hedge at once, which must not leave this
+// helper fetching on its own (at the prompt hedge forwards the interrupt itself). When the parent is
+// gone (this process is re-parented), the helper ends as Ctrl-C would end it.
+let parentAtStart = getppid()
+Thread.detachNewThread {
+    while getppid() == parentAtStart { Thread.sleep(forTimeInterval: 0.2) }
+    _ = signal(SIGINT, SIG_DFL)
+    _ = raise(SIGINT)
+    exit(130)
+}
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 var from: Day?
 var to: Day?

@@ -186,6 +186,59 @@ import FoundationNetworking
         #expect(try terminal.waitForExit(timeout: .seconds(20)) == .exited(0))
     }
 
+    /// `kill -INT` to hedge alone (not the terminal's process group): hedge forwards it to the helper,
+    /// so the load ends at once instead of at the helper's 20 s network timeout.
+    @Test func anInterruptSentToHedgeAloneEndsTheFetch() throws {
+        let server = try FixtureServer()
+        let scratch = try Scratch(); defer { scratch.remove() }
+        let terminal = try startHedge(scratch, server: server)
+        try terminal.send("load yahoo STALL from 2024-01-01 to 2024-06-28 as y\r")
+        try terminal.expect("fetching STALL from Yahoo", timeout: .seconds(20))
+        let helper = try #require(waitForChild(of: terminal.processID, named: "hedge-fetch"), "no hedge-fetch child started")
+        #expect(try server.waitFor { ($0["/v8/finance/chart/STALL"] ?? 0) >= 1 }, "the request never reached the server")
+        let sent = ContinuousClock.now
+        kill(terminal.processID, SIGINT)
+        let interrupted = try terminal.expect(prompt, timeout: .seconds(10))
+        #expect(ContinuousClock.now - sent < .seconds(5), "the load ended only after \(ContinuousClock.now - sent)")
+        #expect(interrupted.contains("load yahoo: interrupted"), "\(interrupted.debugDescription)")
+        #expect(children(of: terminal.processID).isEmpty, "children left: \(children(of: terminal.processID))")
+        #expect(!FileManager.default.fileExists(atPath: "/proc/\(helper)"), "hedge-fetch (pid \(helper)) still exists")
+        #expect(try server.waitFor(.seconds(10)) { $0["/__closed/STALL"] == 1 }, "the server never saw the fetch end")
+        try terminal.send(controlD)
+        #expect(try terminal.waitForExit(timeout: .seconds(20)) == .exited(0))
+    }
+
+    /// A batch hedge that dies (here by SIGKILL, which nothing can catch) takes its fetch helper with it.
+    @Test func theHelperEndsWhenABatchHedgeDies() throws {
+        let server = try FixtureServer()
+        let scratch = try Scratch(); defer { scratch.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(BuiltProducts.executable(named: "hedge"), "the hedge executable is not built"))
+        process.arguments = ["-c", "load yahoo STALL from 2024-01-01 to 2024-06-28 as y"]
+        process.environment = environment(scratch, server: server)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let helper = try #require(waitForChild(of: process.processIdentifier, named: "hedge-fetch"), "no hedge-fetch child started")
+        #expect(try server.waitFor { ($0["/v8/finance/chart/STALL"] ?? 0) >= 1 }, "the request never reached the server")
+        kill(process.processIdentifier, SIGKILL)
+        // The helper notices its parent is gone within a fraction of a second (not at its 20 s timeout).
+        // (`waitUntilExit` comes last: Foundation's Process also waits for the descriptors the helper inherited.)
+        #expect(try server.waitFor(.seconds(5)) { $0["/__closed/STALL"] == 1 }, "the helper kept fetching after hedge died")
+        let deadline = ContinuousClock.now + .seconds(5)
+        while Self.isRunning(helper), ContinuousClock.now < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!Self.isRunning(helper), "hedge-fetch (pid \(helper)) still runs")
+        process.waitUntilExit()
+    }
+
+    /// Whether `pid` exists and is not a zombie.
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
+
     @Test func progressLineIsShownWhileFetchingAndClearedAtTheEnd() throws {
         let server = try FixtureServer()
         let scratch = try Scratch(); defer { scratch.remove() }

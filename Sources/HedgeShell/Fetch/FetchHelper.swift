@@ -8,7 +8,9 @@ import HedgeCore
 /// Runs `hedge-fetch` (the networking half of `load yahoo`) as a child process, so the shell never links
 /// FoundationNetworking. The child writes into the price cache; its stdout carries one `error: …` line per
 /// failure; its stderr (a progress line on a terminal) goes straight to the user. Ctrl-C reaches the child
-/// through the terminal's process group and ends it; the shell then clears the progress line it left.
+/// through the terminal's process group and ends it; the shell then clears the progress line it left. An
+/// interrupt that reaches hedge alone (`kill -INT`) is forwarded to the child; the child also ends when hedge
+/// does (it watches its parent).
 enum FetchHelper {
     /// `$HEDGE_FETCH`, else `hedge-fetch` beside the running executable.
     static func path(variables: [String: String]) -> String {
@@ -33,7 +35,7 @@ enum FetchHelper {
         arguments += tickers
         var environment = variables
         environment["HEDGE_CACHE_DIR"] = cacheDirectory
-        let (status, output) = try run(arguments, environment: environment)
+        let (status, output) = try run(arguments, environment: environment, cancellation: cancellation)
         let errors = output.split(separator: "\n").filter { $0.hasPrefix("error: ") }.map { String($0.dropFirst(7)) }
         if status.signalled {
             // A child killed by Ctrl-C cannot clear its progress line (it clears it itself otherwise).
@@ -52,7 +54,9 @@ enum FetchHelper {
     struct Status { var code: Int32; var signalled: Bool }
 
     /// Spawns `arguments[0]` with a pipe on its stdout; returns its exit status and what it printed.
-    static func run(_ arguments: [String], environment: [String: String]) throws -> (Status, String) {
+    /// When `cancellation` is set while the child runs, the child gets a SIGINT (as from the terminal).
+    static func run(_ arguments: [String], environment: [String: String],
+                    cancellation: Cancellation? = nil) throws -> (Status, String) {
         var pipeEnds: [Int32] = [0, 0]
         // Close-on-exec, so that other children spawned meanwhile do not hold the pipe open.
         guard pipe(&pipeEnds) == 0 else { throw HedgeError("cannot start the fetch helper: no pipe") }
@@ -96,7 +100,18 @@ enum FetchHelper {
         }
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
+        var forwarded = false
         while true {
+            // Wait for output, a tenth of a second at a time, to notice an interrupt meanwhile.
+            var ready = pollfd(fd: pipeEnds[0], events: Int16(POLLIN), revents: 0)
+            let polled = poll(&ready, 1, 100)
+            if polled == 0 || (polled < 0 && errno == EINTR) {
+                if !forwarded, cancellation?.isCancelled == true {
+                    forwarded = true
+                    _ = kill(pid, SIGINT)  // not reaped yet, so `pid` is still this child
+                }
+                continue
+            }
             let count = buffer.withUnsafeMutableBytes { Glibc.read(pipeEnds[0], $0.baseAddress, $0.count) }
             if count > 0 { output += buffer[0..<count]; continue }
             if count < 0 && errno == EINTR { continue }
