@@ -99,6 +99,22 @@ import Testing
         #expect(AtomicFile.temporaryTemplate(for: "/a/b/p.csv") == "/a/b/.p.csv.hedge-tmp-XXXXXX")
         #expect(AtomicFile.temporaryTemplate(for: "p.csv") == "./.p.csv.hedge-tmp-XXXXXX")
     }
+
+    /// Both ways of writing atomically give a new file the same mode: the unnamed temporary file gets the
+    /// kernel's 0666 less the umask; the named one (file systems without `O_TMPFILE`) was 0600 from mkstemp.
+    @Test func bothAtomicWritesGiveTheUsualMode() throws {
+        let test = TestSession()
+        try AtomicFile.write(Data("a\n".utf8), to: test.path("unnamed.csv"))
+        try AtomicFile.write(Data("a\n".utf8), to: test.path("named.csv"), unnamedFirst: false)
+        func mode(_ name: String) throws -> Int {
+            try #require(try FileManager.default.attributesOfItem(atPath: test.path(name))[.posixPermissions] as? Int)
+        }
+        #expect(try mode("named.csv") == (try mode("unnamed.csv")))
+        #expect(try mode("named.csv") == 0o666 & ~Int(AtomicFile.currentUmask()))
+        #expect(test.read("named.csv") == "a\n")
+        let names = try FileManager.default.contentsOfDirectory(atPath: test.directory).sorted()
+        #expect(names == ["named.csv", "unnamed.csv"], "\(names)")
+    }
 }
 
 /// Inputs the fuzzers found, kept as tests.

@@ -17,19 +17,29 @@ import Darwin
 /// On Linux the contents are first written to an unnamed file (`O_TMPFILE`) that only gets a name,
 /// `.NAME.hedge-tmp-XXXXXX`, once complete, just before the rename: a hedge that is killed while
 /// writing leaves nothing behind. Elsewhere (or on file systems without `O_TMPFILE`) the temporary
-/// file has that name from the start. Every failure this process sees removes it.
+/// file has that name from the start, and gets the usual mode (0666 less the umask) before the rename.
+/// Every failure this process sees removes it.
 public enum AtomicFile {
     public static func write(_ data: Data, to path: String) throws {
+        try write(data, to: path, unnamedFirst: true)
+    }
+
+    /// `write`, with the unnamed temporary file skipped when `unnamedFirst` is false (for tests: the
+    /// path file systems without `O_TMPFILE` take).
+    static func write(_ data: Data, to path: String, unnamedFirst: Bool) throws {
         let directory = PathText.deletingLastComponent(path)
         let folder = directory.isEmpty ? "." : directory
         let temporaryTemplate = temporaryTemplate(for: path)
-        if try writeUnnamed(data, in: folder, template: temporaryTemplate, to: path) { return }
+        if unnamedFirst, try writeUnnamed(data, in: folder, template: temporaryTemplate, to: path) { return }
 
         guard let (descriptor, temporary) = createTemporary(template: temporaryTemplate) else {
             throw AtomicFileError(code: errno, doing: "cannot create a file in '\(folder)'")
         }
         do {
             try writeAll(data, to: descriptor)
+            // mkstemp made it 0600; an export gets the mode any new file gets (0666 less the umask),
+            // as the unnamed path does.
+            _ = fchmod(descriptor, 0o666 & ~currentUmask())
             close(descriptor)
         } catch {
             close(descriptor)
@@ -82,6 +92,21 @@ public enum AtomicFile {
         #else
         return false
         #endif
+    }
+
+    /// The process's file mode creation mask, read without changing it where the system tells it
+    /// (`Umask:` in `/proc/self/status`); elsewhere set and restored.
+    static func currentUmask() -> mode_t {
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+           let mask = mode_t(String(line.dropFirst(6).filter { !$0.isWhitespace }), radix: 8) {
+            return mask
+        }
+        #endif
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
     }
 
     /// Renames `temporary` over `path`, removing it when that fails.
