@@ -12,8 +12,9 @@ import HedgeShell
 /// command merged rather than overwritten — the file is read again, this session's new entries are
 /// appended, the oldest dropped beyond `HistoryPolicy.capacity`, and the result written to a private
 /// temporary file (mode 0600) renamed over it, so two sessions at once keep both their commands and a
-/// crash never leaves the file half written. A history file that is a symbolic link stays one: the
-/// link's target is the file rewritten.
+/// crash never leaves the file half written. The read-merge-write holds an exclusive `flock` on
+/// `FILE.lock` beside it, so two sessions saving in the same instant do not drop each other's entry.
+/// A history file that is a symbolic link stays one: the link's target is the file rewritten.
 final class HistoryFile {
     let path: String
     /// Entries this session recorded that are not in the file yet.
@@ -37,9 +38,26 @@ final class HistoryFile {
         hedge_history_set_size(merged, Int32(HistoryPolicy.capacity))
         hedge_history_set_unique(merged, 1)
         let target = Self.resolvingLinks(path)
+        let lock = Self.lock(target + ".lock")
+        defer { if lock >= 0 { close(lock) } }  // closing releases the lock
         if access(target, R_OK) == 0 { hedge_history_load(merged, target) }
         for entry in unsaved { hedge_history_enter(merged, entry) }
         if Self.save(merged, to: target) { unsaved.removeAll() }
+    }
+
+    /// An exclusive `flock` on the file at `path` (created 0600 when missing): its descriptor, or -1
+    /// when it cannot be had within a second (the save then goes ahead unlocked: history is a convenience,
+    /// and a stuck session must not stop this one).
+    private static func lock(_ path: String) -> Int32 {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return -1 }
+        for _ in 0..<100 {
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return descriptor }
+            guard errno == EWOULDBLOCK || errno == EINTR else { break }
+            usleep(10_000)
+        }
+        close(descriptor)
+        return -1
     }
 
     /// Writes `history` to `target` through a temporary file beside it.

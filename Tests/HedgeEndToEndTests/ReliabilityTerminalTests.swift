@@ -89,6 +89,22 @@ import Testing
         #expect(!names.contains { $0.contains("hedge-tmp") }, "\(names)")
     }
 
+    /// Both sessions get 40 lines at once, so their read-merge-write saves overlap; the lock beside the
+    /// file keeps every entry of both.
+    @Test func twoSessionsSavingAtTheSameInstantLoseNothing() throws {
+        let directory = try scratch(); defer { try? FileManager.default.removeItem(atPath: directory) }
+        let history = directory + "/history"
+        let first = try startHedge(in: directory, history: history)
+        let second = try startHedge(in: directory, history: history)
+        let a = (1...40).map { "# first \($0)" }, b = (1...40).map { "# second \($0)" }
+        try first.send(a.map { $0 + "\r" }.joined() + "\u{04}")
+        try second.send(b.map { $0 + "\r" }.joined() + "\u{04}")
+        #expect(try first.waitForExit() == .exited(0))
+        #expect(try second.waitForExit() == .exited(0))
+        let saved = try entries(history)
+        #expect(saved.count == 80 && Set(saved) == Set(a + b), "\(Set(a + b).subtracting(saved).sorted()) missing")
+    }
+
     @Test func aSymlinkedHistoryFileStaysASymlink() throws {
         let directory = try scratch(); defer { try? FileManager.default.removeItem(atPath: directory) }
         try FileManager.default.createDirectory(atPath: directory + "/dotfiles", withIntermediateDirectories: false)
