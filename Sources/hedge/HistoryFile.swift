@@ -46,12 +46,12 @@ final class HistoryFile {
     }
 
     /// An exclusive `flock` on the file at `path` (created 0600 when missing): its descriptor, or -1
-    /// when it cannot be had within a second (the save then goes ahead unlocked: history is a convenience,
+    /// when it cannot be had within two seconds (the save then goes ahead unlocked: history is a convenience,
     /// and a stuck session must not stop this one).
     private static func lock(_ path: String) -> Int32 {
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return -1 }
-        for _ in 0..<100 {
+        for _ in 0..<200 {
             if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { return descriptor }
             guard errno == EWOULDBLOCK || errno == EINTR else { break }
             usleep(10_000)
