@@ -97,6 +97,19 @@ import FoundationNetworking
         return terminal
     }
 
+    /// `hedge -c COMMANDS` off a terminal (stdin empty), not started yet.
+    private func batchHedge(_ commands: String, _ scratch: Scratch, _ server: FixtureServer,
+                            output: Any, errors: Any) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(BuiltProducts.executable(named: "hedge"), "the hedge executable is not built"))
+        process.arguments = ["-c", commands]
+        process.environment = environment(scratch, server: server)
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        return process
+    }
+
     /// The live (or not yet reaped) children of `parent`, with their command names, read from /proc.
     private func children(of parent: pid_t) -> [(pid: pid_t, name: String)] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
@@ -212,13 +225,8 @@ import FoundationNetworking
     @Test func theHelperEndsWhenABatchHedgeDies() throws {
         let server = try FixtureServer()
         let scratch = try Scratch(); defer { scratch.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(BuiltProducts.executable(named: "hedge"), "the hedge executable is not built"))
-        process.arguments = ["-c", "load yahoo STALL from 2024-01-01 to 2024-06-28 as y"]
-        process.environment = environment(scratch, server: server)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
+        let process = try batchHedge("load yahoo STALL from 2024-01-01 to 2024-06-28 as y", scratch, server,
+                                     output: FileHandle.nullDevice, errors: FileHandle.nullDevice)
         try process.run()
         let helper = try #require(waitForChild(of: process.processIdentifier, named: "hedge-fetch"), "no hedge-fetch child started")
         #expect(try server.waitFor { ($0["/v8/finance/chart/STALL"] ?? 0) >= 1 }, "the request never reached the server")
@@ -259,14 +267,9 @@ import FoundationNetworking
     @Test func noProgressTextWhenOutputIsNotATerminal() throws {
         let server = try FixtureServer()
         let scratch = try Scratch(); defer { scratch.remove() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(BuiltProducts.executable(named: "hedge"), "the hedge executable is not built"))
-        process.arguments = ["-c", "load yahoo SYNQ VOD.L from 2024-01-01 to 2024-06-28 as y"]
-        process.environment = environment(scratch, server: server)
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let process = try batchHedge("load yahoo SYNQ VOD.L from 2024-01-01 to 2024-06-28 as y", scratch, server,
+                                     output: out, errors: err)
         try process.run()
         let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
