@@ -50,6 +50,11 @@ struct DeferredFieldsTests {
         // MSFT has no Open column: its open is NaN on every date, as in the full load.
         #expect(try deferred.columns(.open)[1].allSatisfy(\.isNaN))
         #expect(throws: HedgeError.self) { try deferred.columns(.price) }
+        // Several fields read together (nothing kept yet in this second load) give the same columns.
+        let together = try #require(try PanelLoader.load(paths: files.paths, eager: [.price, .volume]).deferred)
+            .columns(of: [.open, .high, .low, .close, .price])
+        #expect(Set(together.keys) == [.open, .high, .low, .close])
+        for (field, columns) in together { #expect(Self.bits(columns) == Self.bits(full.values[field]), "\(field)") }
     }
 
     @Test func aChangedFileIsRefusedAndWhatWasReadIsKept() throws {

@@ -86,10 +86,7 @@ enum DecimalParser {
         } else if significantDigits > 19 {
             guard let value = libraryValue(base + start, count: end - start) else { return nil }
             return value
-        } else if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-            let exact = Double(mantissa)
-            magnitude = exponent < 0 ? exact / powersOfTen[-exponent] : exact * powersOfTen[exponent]
-        } else if let value = EiselLemire.value(mantissa: mantissa, exponent: exponent) {
+        } else if let value = fastValue(mantissa: mantissa, exponent: exponent) {
             magnitude = value
         } else {
             guard let value = libraryValue(base + start, count: end - start) else { return nil }
@@ -234,17 +231,18 @@ extension DecimalParser {
             mantissa /= 10
             exponent &+= 1
         }
-        let magnitude: Double
-        if mantissa == 0 {
-            magnitude = 0
-        } else if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-            let exact = Double(mantissa)
-            magnitude = exponent < 0 ? exact / powersOfTen[-exponent] : exact * powersOfTen[exponent]
-        } else if let value = EiselLemire.value(mantissa: mantissa, exponent: exponent) {
-            magnitude = value
-        } else {
-            return nil
-        }
+        guard let magnitude = mantissa == 0 ? 0 : fastValue(mantissa: mantissa, exponent: exponent) else { return nil }
         return (negative ? -magnitude : magnitude, i)
+    }
+
+    /// `mantissa × 10^exponent` correctly rounded, when Clinger's fast path (mantissa ≤ 2^53,
+    /// |exponent| ≤ 22: one exact operation) or Eisel–Lemire can tell it; nil otherwise (then `strtod`).
+    @inline(__always)
+    static func fastValue(mantissa: UInt64, exponent: Int) -> Double? {
+        if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+            let exact = Double(mantissa)
+            return exponent < 0 ? exact / powersOfTen[-exponent] : exact * powersOfTen[exponent]
+        }
+        return EiselLemire.value(mantissa: mantissa, exponent: exponent)
     }
 }

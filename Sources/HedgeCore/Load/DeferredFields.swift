@@ -34,12 +34,20 @@ public final class DeferredFields: Sendable, Equatable {
     /// `field`'s columns, one per ticker of the loaded panel (NaN where a ticker lacks the field).
     public func columns(_ field: Field, cancellation: Cancellation? = nil) throws -> [[Double]] {
         guard fields.contains(field) else { throw HedgeError("the files have no \(field.rawValue) field") }
-        if let kept = read.withLock({ $0[field] }) { return kept }
+        return try columns(of: [field], cancellation: cancellation)[field] ?? []
+    }
+
+    /// The columns of each of `wanted` the files have; those not read before are read in one pass.
+    public func columns(of wanted: Set<Field>, cancellation: Cancellation? = nil) throws -> [Field: [[Double]]] {
+        let wanted = wanted.intersection(fields)
+        var result = read.withLock { kept in kept.filter { wanted.contains($0.key) } }
+        let missing = wanted.subtracting(result.keys)
+        guard !missing.isEmpty else { return result }
         for (path, stamp) in zip(paths, stamps) where FileStamp.current(path: path) != stamp {
             throw changed(path, "was changed or replaced since it was loaded")
         }
         var fieldOptions = options
-        fieldOptions.fields = [field]
+        fieldOptions.fields = missing
         let loaded = try PanelLoader.loadFiles(paths: paths, options: fieldOptions, cancellation: cancellation).panel
         guard loaded.dates == dates else { throw changed(paths[0], "has other dates than when it was loaded") }
         let index = Dictionary(loaded.tickers.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
@@ -47,11 +55,13 @@ public final class DeferredFields: Sendable, Equatable {
         guard loaded.tickers.allSatisfy(known.contains) else {
             throw changed(paths[0], "has other tickers than when it was loaded")
         }
-        let columns = loaded.values[field] ?? []
-        let missing = [Double](repeating: .nan, count: dates.count)
-        let aligned = tickers.map { ticker in index[ticker].map { columns[$0] } ?? missing }
-        read.withLock { $0[field] = aligned }
-        return aligned
+        let absent = [Double](repeating: .nan, count: dates.count)
+        for field in missing {
+            let columns = loaded.values[field] ?? []
+            result[field] = tickers.map { ticker in index[ticker].map { columns[$0] } ?? absent }
+        }
+        read.withLock { kept in for field in missing { kept[field] = result[field] } }
+        return result
     }
 
     private func changed(_ path: String, _ what: String) -> HedgeError {

@@ -16,9 +16,11 @@ enum DataCheck {
     /// Compares the loaded dataset with the saved fingerprint. A fingerprint saved before `load` left
     /// open, high, low and close in the files covers every field: when the loaded fields do not match,
     /// the dataset with every field is compared too, so such scripts replay without a false warning.
-    static func verify(_ saved: (token: Token, value: DataFingerprint)?, dataset: DatasetObject, loadName: String,
-                       context: CommandContext) throws(ShellError) {
-        guard let saved, let change = DataFingerprint.change(from: saved.value, to: dataset.panel) else { return }
+    /// `current` is the loaded panel's own fingerprint (computed once by the load, which also saves it).
+    static func verify(_ saved: (token: Token, value: DataFingerprint)?, current: DataFingerprint?, dataset: DatasetObject,
+                       loadName: String, context: CommandContext) throws(ShellError) {
+        guard let saved, saved.value != current,
+              let change = DataFingerprint.change(from: saved.value, to: dataset.panel) else { return }
         if dataset.deferred != nil, let full = try? dataset.including(dataset.availableFields).panel,
            DataFingerprint.change(from: saved.value, to: full) == nil {
             return

@@ -81,8 +81,9 @@ struct LoadCommand: ShellCommand, Replayable {
         let panel = dataset.panel
         let finalName = name ?? ws.defaultName(prefix: "d")
         resolved.name = finalName
-        try DataCheck.verify(fingerprint, dataset: dataset, loadName: "`load … as \(finalName)`", context: context)
-        resolved.fingerprint = DataFingerprint(panel).map { (Token($0.description), $0) }
+        let current = DataFingerprint(panel)
+        try DataCheck.verify(fingerprint, current: current, dataset: dataset, loadName: "`load … as \(finalName)`", context: context)
+        resolved.fingerprint = current.map { (Token($0.description), $0) }
         let replaced = ws.store(dataset, as: finalName, by: resolved, inputs: [])
         var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"

@@ -105,8 +105,9 @@ struct LoadYahooCommand: ShellCommand, Replayable {
         let cached = symbols.count - toFetch.count
         let source = "yahoo" + (toFetch.isEmpty ? " (cache)" : cached == 0 ? "" : " (\(cached) from the cache)")
         let dataset = DatasetObject(panel: panel, source: source)
-        try DataCheck.verify(fingerprint, dataset: dataset, loadName: "`load yahoo … as \(finalName)`", context: context)
-        resolved.fingerprint = DataFingerprint(panel).map { (Token($0.description), $0) }
+        let current = DataFingerprint(panel)
+        try DataCheck.verify(fingerprint, current: current, dataset: dataset, loadName: "`load yahoo … as \(finalName)`", context: context)
+        resolved.fingerprint = current.map { (Token($0.description), $0) }
         let replaced = ws.store(dataset, as: finalName, by: resolved, inputs: [])
         var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"

@@ -42,15 +42,15 @@ public struct DatasetObject: WorkspaceValue, Equatable {
     /// between the files read.
     public func including(_ fields: [Field], cancellation: Cancellation? = nil) throws(ShellError) -> DatasetObject {
         var result = self
-        for field in fields where result.panel.values[field] == nil {
-            guard let deferred, deferred.fields.contains(field) else { continue }
-            do {
-                result.panel.values[field] = try deferred.columns(field, cancellation: cancellation)
-            } catch let error as HedgeError {
-                throw ShellError(error)
-            } catch {
-                throw ShellError("\(error)")
+        let wanted = Set(fields.filter { panel.values[$0] == nil })
+        guard let deferred, !wanted.isDisjoint(with: deferred.fields) else { return result }
+        do {
+            // Every field asked for in one pass over the files.
+            for (field, columns) in try deferred.columns(of: wanted, cancellation: cancellation) {
+                result.panel.values[field] = columns
             }
+        } catch {
+            throw ShellError(error, at: nil)
         }
         return result
     }
