@@ -25,10 +25,12 @@ let package = Package(
                                                          .when(configuration: .release))]),
         // Benchmarks of the core's hot paths, run by scripts/bench (release build).
         .executableTarget(name: "hedge-bench", dependencies: ["HedgeCore"]),
+        // The loopback Yahoo fixture server the fetch, shell and end-to-end tests start.
+        .target(name: "YahooFixtureServer", path: "Tests/Support/YahooFixtureServer"),
         .testTarget(name: "HedgeCoreTests", dependencies: ["HedgeCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "HedgeShellTests", dependencies: ["HedgeShell"], exclude: ["Golden"]),
-        .testTarget(name: "HedgeFetchTests", dependencies: ["HedgeFetch", "HedgeCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "HedgeEndToEndTests", dependencies: ["hedge", "hedge-fetch"]),
+        .testTarget(name: "HedgeShellTests", dependencies: ["HedgeShell", "YahooFixtureServer"], exclude: ["Golden"]),
+        .testTarget(name: "HedgeFetchTests", dependencies: ["HedgeFetch", "HedgeCore", "YahooFixtureServer"], exclude: ["Fixtures"]),
+        .testTarget(name: "HedgeEndToEndTests", dependencies: ["hedge", "hedge-fetch", "YahooFixtureServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YahooFixtureServer
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -13,59 +14,7 @@ import FoundationNetworking
     private let controlD = "\u{04}"
 
     /// The fixture server on a free loopback port; killed when released.
-    final class FixtureServer {
-        let process = Process()
-        let port: Int
-        var baseURL: String { "http://127.0.0.1:\(port)" }
-
-        static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("HedgeFetchTests/Fixtures/yahoo")
-
-        init() throws {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", Self.script.appendingPathComponent("server.py").path, Self.script.path]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardInput = Pipe()  // the server exits when this ends (the test process is gone)
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            var line = ""
-            while !line.hasSuffix("\n") {
-                let byte = output.fileHandleForReading.readData(ofLength: 1)
-                if byte.isEmpty { break }
-                line += String(decoding: byte, as: UTF8.self)
-            }
-            guard line.hasPrefix("PORT "), let port = Int(line.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-                throw PseudoTerminalError(message: "the fixture server did not start (said \(line.debugDescription))", transcript: "")
-            }
-            self.port = port
-        }
-
-        /// Requests per path so far (and `/__closed/SYMBOL` for stalled requests the client gave up).
-        func stats() throws -> [String: Int] {
-            guard let url = URL(string: baseURL + "/__stats") else { return [:] }
-            return (try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Int]) ?? [:]
-        }
-
-        /// Polls `stats` until `condition` holds (true) or `timeout` passes (false).
-        func waitFor(_ timeout: Duration = .seconds(20), _ condition: ([String: Int]) -> Bool) throws -> Bool {
-            let deadline = ContinuousClock.now + timeout
-            while ContinuousClock.now < deadline {
-                if condition(try stats()) { return true }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            return condition(try stats())
-        }
-
-        deinit {
-            // SIGKILL: the test runner may hand its children a mask that blocks SIGTERM.
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-            }
-        }
-    }
+    typealias FixtureServer = YahooFixtureServer
 
     /// A fresh directory for the history file, HOME and the price cache.
     private struct Scratch {

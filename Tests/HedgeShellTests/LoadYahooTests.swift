@@ -1,39 +1,14 @@
 import Foundation
 import Testing
 import HedgeCore
+import YahooFixtureServer
 @testable import HedgeShell
 
 /// `load yahoo`, `cache`, `describe` and replay checks through the real `hedge-fetch` helper against the
 /// loopback fixture server of HedgeFetchTests (never the real service).
 @Suite(.serialized) struct LoadYahooTests {
     /// The fixture server (`Tests/HedgeFetchTests/Fixtures/yahoo/server.py`) on a free loopback port.
-    final class Server {
-        let process = Process()
-        var port = 0
-        static let fixtures = Repository.root.appendingPathComponent("Tests/HedgeFetchTests/Fixtures/yahoo").path
-
-        init() throws {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", Server.fixtures + "/server.py", Server.fixtures]
-            let output = Pipe()
-            process.standardOutput = output
-        process.standardInput = Pipe()  // the server exits when this ends (the test process is gone)
-        process.standardError = FileHandle.nullDevice
-            try process.run()
-            var line = ""
-            while !line.hasSuffix("\n") {
-                let byte = output.fileHandleForReading.readData(ofLength: 1)
-                if byte.isEmpty { break }
-                line += String(decoding: byte, as: UTF8.self)
-            }
-            port = Int(line.dropFirst(5).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-        }
-
-        func stop() {
-            if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
-        }
-        deinit { stop() }
-    }
+    typealias Server = YahooFixtureServer
 
     func session(server: Server, cache: String, offline: Bool = false) -> (TestSession, Session) {
         let test = TestSession()
