@@ -8,7 +8,7 @@ import Darwin
 import HedgeCore
 
 /// `load PATH|GLOB|demo [PATH...] [as NAME] [from D] [to D] [field F]`: price files (or the demo data) into a dataset.
-struct LoadCommand: ShellCommand, Replayable {
+struct LoadCommand: DatasetLoad {
     static let spec = CommandSpec(
         "load", synopsis: "load PATH|GLOB|demo [PATH...] [as NAME] [from YYYY-MM-DD] [to YYYY-MM-DD] [field price|volume|open|high|low|close]",
         summary: "Load price files (yfinance per-ticker or multi-ticker, wide, long or Stooq CSV) into a dataset, merged by date.",
@@ -78,19 +78,9 @@ struct LoadCommand: ShellCommand, Replayable {
                 throw ShellError("no rows\(from != nil || to != nil ? " between the from/to dates" : "") in \(description)", at: paths[0])
             }
         }
-        let panel = dataset.panel
-        let finalName = name ?? ws.defaultName(prefix: "d")
-        resolved.name = finalName
-        let current = DataFingerprint(panel)
-        try DataCheck.verify(fingerprint, current: current, dataset: dataset, loadName: "`load … as \(finalName)`", context: context)
-        resolved.fingerprint = current.map { (Token($0.description), $0) }
-        let replaced = ws.store(dataset, as: finalName, by: resolved, inputs: [])
-        var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"
-        text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
-        text += "  source: \(description); tickers: \(panel.tickers.joined(separator: ", ")); fields: \(dataset.availableFields.map(\.rawValue).joined(separator: ", "))"
-        if let missing = Self.missingCount(panel), missing > 0 { text += "\n  \(missing) missing price cells (NaN)" }
-        if let gist = try DescribeCommand.gist(dataset, name: finalName) { text += "\n  " + gist }
-        context.say(text)
+        let missing = Self.missingCount(dataset.panel) ?? 0
+        try store(dataset, resolved: resolved, words: "load", notes: missing > 0 ? ["\(missing) missing price cells (NaN)"] : [],
+                  in: &ws, context: context)
     }
 
     /// Expands `~`, globs (sorted; only wildcards outside quotes) and relative paths.

@@ -2,7 +2,7 @@ import HedgeCore
 
 /// `load yahoo TICKER… [from D] [to D] [refresh] [as NAME]`: daily bars from Yahoo's chart API, through the
 /// price cache, into a dataset (the same dataset as loading the yfinance CSVs of those tickers).
-struct LoadYahooCommand: ShellCommand, Replayable {
+struct LoadYahooCommand: DatasetLoad {
     static let spec = CommandSpec(
         "load yahoo", synopsis: "load yahoo TICKER [TICKER...] [from YYYY-MM-DD] [to YYYY-MM-DD] [refresh] [as NAME]",
         summary: "Fetch daily bars from Yahoo (as yfinance does) through a local cache into a dataset: Adj Close as price, volume, open, high, low, close.",
@@ -100,20 +100,9 @@ struct LoadYahooCommand: ShellCommand, Replayable {
         var resolved = self
         resolved.tickers = symbols.map { Token($0) }
         resolved.to = end
-        let finalName = name ?? ws.defaultName(prefix: "d")
-        resolved.name = finalName
         let cached = symbols.count - toFetch.count
         let source = "yahoo" + (toFetch.isEmpty ? " (cache)" : cached == 0 ? "" : " (\(cached) from the cache)")
-        let dataset = DatasetObject(panel: panel, source: source)
-        let current = DataFingerprint(panel)
-        try DataCheck.verify(fingerprint, current: current, dataset: dataset, loadName: "`load yahoo … as \(finalName)`", context: context)
-        resolved.fingerprint = current.map { (Token($0.description), $0) }
-        let replaced = ws.store(dataset, as: finalName, by: resolved, inputs: [])
-        var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"
-        text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
-        text += "  source: \(source); tickers: \(panel.tickers.joined(separator: ", ")); fields: \(panel.fields.map(\.rawValue).joined(separator: ", "))"
-        for note in notes { text += "\n  " + note }
-        if let gist = DescribeCommand.gist(panel, name: finalName) { text += "\n  " + gist }
-        context.say(text)
+        try store(DatasetObject(panel: panel, source: source), resolved: resolved, words: "load yahoo", notes: notes,
+                  in: &ws, context: context)
     }
 }
