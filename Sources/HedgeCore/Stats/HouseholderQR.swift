@@ -55,16 +55,7 @@ struct HouseholderQR {
     }
 
     /// Solves R·x = qtRHS by back substitution (R must have a non-zero diagonal).
-    func solve() -> [Double] {
-        let p = r.count
-        var x = qtRHS
-        for i in stride(from: p - 1, through: 0, by: -1) {
-            var sum = x[i]
-            for j in (i + 1)..<max(p, i + 1) { sum -= r[i][j] * x[j] }
-            x[i] = sum / r[i][i]
-        }
-        return x
-    }
+    func solve() -> [Double] { SmallMatrix.backSubstitution(upper: r, qtRHS) }
 
     /// (XᵀX)⁻¹ = R⁻¹R⁻ᵀ, row-major p×p.
     func inverseGram() -> [[Double]] {

@@ -31,11 +31,17 @@ enum SmallMatrix {
                 b[i] -= factor * b[k]
             }
         }
+        return backSubstitution(upper: a, b)
+    }
+
+    /// Solves U·x = b for upper-triangular U (a non-zero diagonal): xᵢ = (bᵢ − Σ_{j>i} Uᵢⱼxⱼ) / Uᵢᵢ, from the last row up.
+    static func backSubstitution(upper u: [[Double]], _ b: [Double]) -> [Double] {
+        let n = b.count
         var x = b
         for i in stride(from: n - 1, through: 0, by: -1) {
             var sum = x[i]
-            for j in (i + 1)..<max(n, i + 1) { sum -= a[i][j] * x[j] }
-            x[i] = sum / a[i][i]
+            for j in (i + 1)..<max(n, i + 1) { sum -= u[i][j] * x[j] }
+            x[i] = sum / u[i][i]
         }
         return x
     }

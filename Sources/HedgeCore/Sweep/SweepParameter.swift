@@ -40,7 +40,7 @@ public enum SweepParameter: String, Sendable, CaseIterable {
     }
 
     /// Sets this parameter to `value` in `parameters` (`window` is not a field: see `SweepConfiguration`).
-    func apply(_ value: Double, to parameters: inout DailyBacktestParameters) {
+    public func apply(_ value: Double, to parameters: inout DailyBacktestParameters) {
         switch self {
         case .rebalance: parameters.rebalance = Int(value)
         case .estimate: parameters.estimate = Int(value)

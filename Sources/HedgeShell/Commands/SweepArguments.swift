@@ -76,17 +76,7 @@ struct SweepArguments: Equatable {
     /// The method daily parameters with the fixed values and the date cut.
     var base: DailyBacktestParameters {
         var p = DailyBacktestParameters()
-        for (parameter, value) in fixed {
-            switch parameter {
-            case .rebalance: p.rebalance = Int(value)
-            case .estimate: p.estimate = Int(value)
-            case .cost: p.cost = value
-            case .rf: p.riskFreeRate = value
-            case .borrow: p.borrow = value
-            case .capital: p.capital = value
-            case .window: break
-            }
-        }
+        for (parameter, value) in fixed { parameter.apply(value, to: &p) }
         p.from = from; p.to = to
         return p
     }
