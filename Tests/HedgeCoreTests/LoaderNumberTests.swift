@@ -118,6 +118,48 @@ import Testing
         #expect(scanned > 150_000)
     }
 
+    /// With 25 bytes or more after the number's start, `scan` reads the usual shape with three
+    /// eight-byte loads (`scanShort`); it must agree with the byte-by-byte reading it replaces.
+    @Test func agreesWithItselfWhenMoreBytesFollow() {
+        var generator = SplitMix(seed: 12)
+        let tails = [",", "\n", "\r\n", "x", ".", "e", "E5", "-"]
+        var compared = 0
+        for round in 0..<200_000 {
+            var digits = ""
+            for _ in 0..<Int.random(in: 1...22, using: &generator) {
+                digits.append(Character(Unicode.Scalar(UInt8.random(in: 48...57, using: &generator))))
+            }
+            if round % 4 != 0 {
+                let point = Int.random(in: 0...digits.count, using: &generator)
+                digits.insert(".", at: digits.index(digits.startIndex, offsetBy: point))
+            }
+            let sign = ["", "-", "+"][round % 3]
+            let text = sign + digits
+            let padded = text + tails[round % tails.count] + String(repeating: "9", count: 30)
+            let alone = scan(text)
+            let followed = scan(padded)
+            if let followed {
+                #expect(followed.value.bitPattern == strtod(String(text.prefix(followed.stop)), nil).bitPattern, "\(padded)")
+            }
+            guard let alone, tails[round % tails.count] != "." , !tails[round % tails.count].hasPrefix("E"),
+                  tails[round % tails.count] != "e" else { continue }
+            compared += 1
+            #expect(followed?.stop == alone.stop, "\(padded)")
+            #expect(followed?.value.bitPattern == alone.value.bitPattern, "\(padded)")
+        }
+        #expect(compared > 50_000)
+        // The edges of the eight-byte reading: 7 and 8 integer digits, 15 and 16 after the point,
+        // 19 and 20 digits in all, a point with no digits after it, an exponent after the fraction.
+        for text in ["1234567.5", "12345678.5", "1.123456789012345", "1.1234567890123456", "1234.123456789012345",
+                     "1234.1234567890123456", "5.", "0.000000000000001", "-0.0", "9007199254740993.0",
+                     "1.5e3", "1.5E-3", "12.e2"] {
+            let padded = text + "," + String(repeating: "7", count: 30)
+            let result = scan(padded)
+            #expect(result?.stop ?? text.utf8.count == text.utf8.count, "\(text)")
+            if let result { #expect(result.value.bitPattern == strtod(text, nil).bitPattern, "\(text)") }
+        }
+    }
+
     @Test func seventeenDigitPricesTakeTheFastPath() {
         for text in ["123.63253784179688", "124.16999816894533", "0.0012345678901234567", "112117500.0", "-0.0", "5.", ".5"] {
             let result = scan(text)

@@ -194,6 +194,9 @@ extension DecimalParser {
     /// is exact for everything. Whenever this returns a value it is the one `parse` returns.
     @inline(__always)
     static func scan(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (value: Double, stop: Int)? {
+        #if _endian(little)
+        if end &- start >= 25, let common = scanShort(base, from: start) { return common }
+        #endif
         var i = start
         var negative = false
         if i < end && (base[i] == UInt8(ascii: "-") || base[i] == UInt8(ascii: "+")) {
@@ -234,6 +237,54 @@ extension DecimalParser {
         guard let magnitude = mantissa == 0 ? 0 : fastValue(mantissa: mantissa, exponent: exponent) else { return nil }
         return (negative ? -magnitude : magnitude, i)
     }
+
+    #if _endian(little)
+    /// `scan` for the usual price cell, `[+-]d{1,7}[.d{0,15}]` followed by a byte that is not a digit, a point
+    /// or an exponent (at most 19 digits in all), read with three independent eight-byte loads: the
+    /// integer digits, then the first and second eight bytes after the point. The caller guarantees
+    /// 25 readable bytes from `start`. Nil for anything else, which `scan`'s loop then reads.
+    @inline(__always)
+    private static func scanShort(_ base: UnsafePointer<UInt8>, from start: Int) -> (value: Double, stop: Int)? {
+        let sign = base[start]
+        let negative = sign == UInt8(ascii: "-")
+        let i = negative || sign == UInt8(ascii: "+") ? start &+ 1 : start
+        let (integerCount, integerValue) = leadingDigits(base + i)
+        guard integerCount > 0, integerCount < 8 else { return nil }
+        var stop = i &+ integerCount
+        var mantissa = integerValue
+        var exponent = 0
+        if base[stop] == UInt8(ascii: ".") {
+            let fraction = stop &+ 1
+            let (firstCount, firstValue) = leadingDigits(base + fraction)
+            let (secondCount, secondValue) = firstCount == 8 ? leadingDigits(base + (fraction &+ 8)) : (0, 0)
+            guard secondCount < 8, integerCount &+ firstCount &+ secondCount <= 19 else { return nil }
+            mantissa = integerValue &* smallPowersOfTen[firstCount] &* smallPowersOfTen[secondCount]
+                &+ firstValue &* smallPowersOfTen[secondCount] &+ secondValue
+            exponent = -(firstCount &+ secondCount)
+            stop = fraction &+ firstCount &+ secondCount
+        }
+        guard base[stop] | 0x20 != UInt8(ascii: "e") else { return nil }
+        guard let magnitude = mantissa == 0 ? 0 : fastValue(mantissa: mantissa, exponent: exponent) else { return nil }
+        return (negative ? -magnitude : magnitude, stop)
+    }
+
+    /// How many ASCII digits the eight bytes at `p` start with, and their value.
+    @inline(__always)
+    private static func leadingDigits(_ p: UnsafePointer<UInt8>) -> (count: Int, value: UInt64) {
+        let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+        // Zero bytes where `word` has an ASCII digit (a non-digit's carry only reaches later bytes).
+        let marks = ((word & 0xF0F0_F0F0_F0F0_F0F0)
+            | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)) ^ 0x3333_3333_3333_3333
+        let nonDigits = (((marks & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | marks) & 0x8080_8080_8080_8080
+        let count = nonDigits.trailingZeroBitCount &>> 3
+        // The digits' values moved to the top bytes (zeros before them), then combined.
+        var digits = count == 0 ? 0 : (word &- 0x3030_3030_3030_3030) &<< UInt64((8 &- count) &* 8)
+        digits = ((digits & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) &>> 8
+        digits = ((digits & 0x00FF_00FF_00FF_00FF) &* 6_553_601) &>> 16
+        digits = ((digits & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) &>> 32
+        return (count, digits)
+    }
+    #endif
 
     /// `mantissa × 10^exponent` correctly rounded, when Clinger's fast path (mantissa ≤ 2^53,
     /// |exponent| ≤ 22: one exact operation) or Eisel–Lemire can tell it; nil otherwise (then `strtod`).

@@ -19,27 +19,32 @@ final class LoadScratch {
 
     deinit { bytes.deallocate() }
 
-    /// Makes room for `count` bytes, keeping the first `keeping`.
+    /// Makes room for `count` bytes, keeping the first `keeping`. Grows by doubling at least: a
+    /// partial line carried over from block to block would otherwise make it grow (and fault in
+    /// new pages) at nearly every block.
     fileprivate func reserve(_ count: Int, keeping: Int) {
         guard count > capacity else { return }
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, capacity * 2))
         larger.update(from: bytes, count: keeping)
         bytes.deallocate()
         bytes = larger
-        capacity = count
+        capacity = max(count, capacity * 2)
     }
 }
 
 /// The fast path of loading one file: its data rows (after the header `LayoutDetector` read) are
 /// split into chunks at line boundaries, read with `pread` and scanned by `FastRowScanner` — in
-/// parallel when `workers` > 1 — then gathered into columns.
+/// parallel when `workers` > 1 — then gathered into columns: chunk by chunk as they are read for
+/// the fixed layouts (`FixedColumns`), at the end for the long layout, whose tickers are spread
+/// over the whole file.
 ///
 /// Returns nil when the file needs the general path: a quote anywhere in the data, a record the
 /// scanner does not accept (malformed, or dates not increasing), a record longer than the record
 /// limit, or no data rows. The caller then reads the file with `TableReader`, which gives the same
 /// result or the located error.
 enum FastTableReader {
-    /// The largest chunk; files are split into at least four chunks per worker below this.
+    /// The largest chunk of a long-layout file; files are split into at least four chunks per
+    /// worker below this.
     static let largestChunk = 16 << 20
     static let smallestChunk = 1 << 20
 
@@ -50,6 +55,11 @@ enum FastTableReader {
         let dataBytes = size - dataOffset
         guard dataBytes > 0, !scratch.isEmpty else { return nil }
         let layout = FastRowLayout(plan: plan)
+        if case .fixed(let targets) = plan.kind {
+            return try readFixed(source: source, layout: layout, targets: targets, dataOffset: dataOffset,
+                                 workers: workers, scratch: scratch, chunkSize: requestedChunk,
+                                 cancellation: cancellation).map { [$0] }
+        }
         let chunkSize = requestedChunk
             ?? min(largestChunk, max(smallestChunk, dataBytes / max(1, workers * 4)))
         let chunkCount = (dataBytes + chunkSize - 1) / chunkSize
@@ -88,12 +98,51 @@ enum FastTableReader {
             guard let chunk else { return nil }
             complete.append(chunk)
         }
-        switch plan.kind {
-        case .fixed(let targets):
-            return try assembleFixed(complete, targets: targets, path: source.path, workers: workers).map { [$0] }
-        case .long(_, let fields):
-            return try assembleLong(complete, fields: fields.map(\.field), path: source.path, workers: workers)
+        guard case .long(_, let fields) = plan.kind else { return nil }
+        return try assembleLong(complete, fields: fields.map(\.field), path: source.path, workers: workers)
+    }
+
+    /// The chunk size of a fixed layout: small, so that a worker's rows stay in its cache and are
+    /// reused from chunk to chunk.
+    static let fixedChunk = 1 << 20
+
+    /// A fixed-layout file (one row per date): workers scan chunks into their own reusable rows,
+    /// and each chunk, in file order, is then appended to the final columns. The file's values are
+    /// thus written once into memory of their own, never into rows of the whole file first.
+    private static func readFixed(source: ByteSource, layout: FastRowLayout, targets: [ColumnPlan.Target],
+                                  dataOffset: Int, workers: Int, scratch: [LoadScratch], chunkSize requestedChunk: Int?,
+                                  cancellation: Cancellation?) throws -> LoadedTable? {
+        let size = source.size
+        let dataBytes = size - dataOffset
+        let chunkSize = max(1, requestedChunk ?? fixedChunk)
+        let chunkCount = (dataBytes + chunkSize - 1) / chunkSize
+        let usedWorkers = min(workers, chunkCount, scratch.count)
+        let columns = FixedColumns(width: layout.width, dataBytes: dataBytes)
+        let turns = ChunkTurns(count: chunkCount)
+        try ParallelWork.forEach(count: chunkCount, workers: usedWorkers) { k, worker in
+            let rows = scratch[worker].rows
+            var accepted = false
+            // Every chunk takes its turn, even one that failed or threw, so that later ones go on.
+            defer { turns.inOrder(k) { columns.append(accepted ? rows : nil, chunkBytes: chunkSize) } }
+            try cancellation?.check()
+            let from = dataOffset + k * chunkSize
+            let to = min(size, from + chunkSize)
+            rows.reset(width: layout.width, expectedRows: 0)
+            var tickers = TickerTable()
+            var sized = false
+            accepted = try forEachBlock(source: source, scratch: scratch[worker], from: from, to: to,
+                                        isFirst: k == 0) { p, start, end in
+                guard memchr(p + start, Int32(UInt8(ascii: "\"")), end - start) == nil else { return false }
+                if !sized {
+                    rows.reset(width: layout.width, expectedRows: expectedRows(p, start, end, chunkBytes: to - from))
+                    sized = true
+                }
+                return FastRowScanner.scan(p, from: start, to: end, layout: layout, rows: rows, tickers: &tickers)
+            }
         }
+        try cancellation?.check()
+        guard let (dates, values) = columns.finished() else { return nil }
+        return LoadedTable.fixed(path: source.path, dates: dates, targets: targets, columns: values)
     }
 
     /// Room for the rows of `chunkBytes` bytes, guessed from the first line of `p[start..<end]`.
@@ -173,48 +222,6 @@ enum FastTableReader {
     }
 
     // MARK: Assembly
-
-    /// One table for a fixed-layout file: dates in order across chunks, one column per target.
-    private static func assembleFixed(_ chunks: [ChunkRows], targets: [ColumnPlan.Target], path: String,
-                                      workers: Int) throws -> LoadedTable? {
-        var total = 0
-        var last: Day? = nil
-        for chunk in chunks where chunk.count > 0 {
-            if let last, let first = chunk.firstDate, first <= last { return nil }
-            last = chunk.lastDate
-            total += chunk.count
-        }
-        guard total > 0 else { return nil }
-        let dates = [Day](unsafeUninitializedCapacity: total) { buffer, initialized in
-            var at = 0
-            for chunk in chunks {
-                (buffer.baseAddress! + at).update(from: chunk.dates, count: chunk.count)
-                at += chunk.count
-            }
-            initialized = total
-        }
-        var columns = [[Double]](repeating: [], count: targets.count)
-        let width = targets.count
-        try columns.withUnsafeMutableBufferPointer { output in
-            let shared = ParallelWork.Unchecked(output)
-            let parallel = total * width > 1 << 16 ? workers : 1
-            try ParallelWork.forEach(count: width, workers: parallel) { slot, _ in
-                shared.value[slot] = [Double](unsafeUninitializedCapacity: total) { buffer, initialized in
-                    var at = 0
-                    for chunk in chunks {
-                        var source = chunk.values + slot
-                        for _ in 0..<chunk.count {
-                            buffer[at] = source.pointee
-                            source += width
-                            at &+= 1
-                        }
-                    }
-                    initialized = total
-                }
-            }
-        }
-        return LoadedTable.fixed(path: path, dates: dates, targets: targets, columns: columns)
-    }
 
     /// One table per ticker of a long-layout file, in first-appearance order.
     private static func assembleLong(_ chunks: [ChunkRows], fields: [Field], path: String,
