@@ -153,8 +153,8 @@ enum FastTableReader {
     }
 
     /// How much of a file is read at a time: small enough to stay in the cache between `pread`'s
-    /// copy and the scan.
-    static let blockSize = 1 << 20
+    /// copy and the scan (256 KB read the wide file 5–10% faster than 1 MB on this machine).
+    static let blockSize = 1 << 18
 
     /// Calls `scan` on consecutive pieces of whole lines that together are the lines of the chunk
     /// `[from, to)`: those starting in it (a line starts after a newline, or at `from` for the first
