@@ -180,6 +180,39 @@ import Testing
         }
     }
 
+    /// A wide file on disk of several chunks (`FastTableReader.fixedChunk`) and many blocks, so that
+    /// chunks are read with `pread` by both workers and appended in turn; then the same file with
+    /// one date out of order in each of a few places (at and near chunk and block boundaries),
+    /// which the fast path must give to the general path (that sorts or reports it) every time.
+    @Test func aWideFileOfManyChunksFromDisk() throws {
+        var generator = SplitMix(seed: 21)
+        let tickers = (0..<120).map { "T\($0)" }
+        var lines = ["Date," + tickers.joined(separator: ",")]
+        var day = LoaderFixtures.day("2000-01-03")
+        for _ in 0..<1_400 {
+            let prices = tickers.map { _ in "\(Double(Float(Double.random(in: 1...900, using: &generator))))" }
+            lines.append("\(day)," + prices.joined(separator: ","))
+            day = day.adding(days: 1)
+        }
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/wide.csv"
+        let text = lines.joined(separator: "\n") + "\n"
+        #expect(text.utf8.count > 2 * FastTableReader.fixedChunk)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        let expected = Self.reference(Array(text.utf8), path: path)
+        #expect(Self.describe(try PanelLoader.load(paths: [path])) == expected)
+        // A row moved earlier: the dates are no longer increasing there.
+        for row in [2, 300, 555, 556, 1_000, 1_399] {
+            var shuffled = lines
+            shuffled.swapAt(row, row + 1)
+            let bytes = shuffled.joined(separator: "\n") + "\n"
+            try bytes.write(toFile: path, atomically: false, encoding: .utf8)
+            let loaded: String
+            do { loaded = Self.describe(try PanelLoader.load(paths: [path])) } catch { loaded = "error: \(error)" }
+            #expect(loaded == Self.reference(Array(bytes.utf8), path: path), "row \(row)")
+        }
+    }
+
     @Test func filesLoadInParallelLikeOneAfterTheOther() throws {
         let directory = try TemporaryDirectory()
         var paths: [String] = []
@@ -200,6 +233,33 @@ import Testing
         for _ in 0..<5 {
             let error = LoaderFixtures.error { try PanelLoader.load(paths: paths) }
             #expect(error?.location?.file == paths[3])
+        }
+    }
+}
+
+/// Chunks take their turns in file order, whichever worker read them, and every turn is taken even
+/// when a chunk fails.
+@Suite struct ChunkTurnsTests {
+    private final class Record: @unchecked Sendable {
+        var order: [Int] = []
+    }
+
+    @Test func turnsFollowTheChunkOrder() throws {
+        for workers in [1, 2, 3, 8] {
+            let turns = ChunkTurns(count: 500)
+            let record = Record()
+            struct Odd: Error {}
+            #expect(throws: Odd.self) {
+                try ParallelWork.forEach(count: 500, workers: workers) { k, _ in
+                    defer { turns.inOrder(k) { record.order.append(k) } }
+                    // Uneven work, so that later chunks are often ready first.
+                    var sum = 0.0
+                    for x in 0..<((k * 7_919) % 3_000) { sum += Double(x).squareRoot() }
+                    if sum < 0 || k % 97 == 13 { throw Odd() }
+                }
+            }
+            // On one thread the calls stop at the first error; on several, every chunk runs.
+            #expect(record.order == Array(0..<(workers == 1 ? 14 : 500)), "workers \(workers)")
         }
     }
 }

@@ -74,7 +74,9 @@ final class ChunkRows {
             valuesCapacity = max(1, capacity * width)
             values = .allocate(capacity: valuesCapacity)
         }
-        if expectedRows > capacity { resize(to: expectedRows) }
+        // A quarter more than asked when growing: chunk after chunk asks for slightly different
+        // room, and each reallocation would fault in fresh pages.
+        if expectedRows > capacity { resize(to: max(expectedRows, capacity + capacity / 4)) }
     }
 
     /// Room for one more row; returns its values, to be written by the caller, who then sets the

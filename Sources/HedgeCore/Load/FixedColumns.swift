@@ -34,7 +34,7 @@ final class FixedColumns {
         dates.append(contentsOf: UnsafeBufferPointer(start: rows.dates, count: count))
         if count * width > transposedCapacity {
             transposed.deallocate()
-            transposedCapacity = count * width
+            transposedCapacity = max(count * width, transposedCapacity + transposedCapacity / 4)
             transposed = .allocate(capacity: transposedCapacity)
         }
         // Eight columns at a time: a row's eight values share a cache line or two.

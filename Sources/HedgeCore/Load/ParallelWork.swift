@@ -18,8 +18,9 @@ enum ParallelWork {
     }
 
     /// Calls `body(index, worker)` once for every index in `0..<count`, on up to `workers` threads
-    /// (`worker` in `0..<workers`). Every call runs even if another throws; the error of the lowest
-    /// failing index is rethrown, so the outcome does not depend on the scheduling.
+    /// (`worker` in `0..<workers`). On several threads every call runs even if another throws (on one,
+    /// the calls stop at the first error); the error of the lowest failing index is rethrown, so the
+    /// outcome does not depend on the scheduling.
     static func forEach(count: Int, workers: Int, _ body: (_ index: Int, _ worker: Int) throws -> Void) throws {
         guard count > 0 else { return }
         let threads = max(1, min(workers, count))
