@@ -24,6 +24,23 @@ import HedgeCore
         #expect(!nothing.ok && nothing.err.contains("undo: nothing to undo"))
     }
 
+    /// A universe's load report names a few tickers, not all 40; a basket's names every one.
+    @Test func aUniversesLoadReportAbbreviatesItsTickers() {
+        let t = TestSession()
+        let names = (0..<40).map { String(format: "T%02d", $0) }
+        var text = "Date," + names.joined(separator: ",") + "\n"
+        for day in 3...9 { text += "2024-01-0\(day)," + names.map { _ in "\(100 + day)" }.joined(separator: ",") + "\n" }
+        t.write("wide.csv", text)
+        let r = t.run("load wide.csv as u")
+        #expect(r.ok, "\(r.err)")
+        #expect(r.out.contains("tickers: T00, T01, T02, T03, T04, T05, T06, T07, …, T38, T39 (40; `describe u` lists them); fields: price"),
+                "\(r.out)")
+        #expect(!r.out.contains("T20"))
+        let basket = t.run("load demo as d")
+        #expect(basket.out.contains("tickers: SYNA, SYNB, SYNC, SYND, SYNE, SYNF, SYNG, SYNIDX; fields"), "\(basket.out)")
+        #expect(t.run("describe u").out.contains("T20"))
+    }
+
     @Test func saveAfterUndoWritesTheUndoneState() throws {
         let t = TestSession()
         t.run("load demo as d")

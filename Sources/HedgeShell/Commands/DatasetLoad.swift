@@ -26,9 +26,17 @@ extension DatasetLoad {
         let replaced = ws.store(dataset, as: finalName, by: resolved, inputs: [])
         var text = "\(context.style.name(finalName)): dataset, \(SeriesText.count(panel.tickers.count, "ticker")) × \(SeriesText.count(panel.dates.count, "day")), \(SeriesText.range(panel.dates))"
         text += context.nameNote(given: name, finalName: finalName, replaced: replaced) + "\n"
-        text += "  source: \(dataset.source); tickers: \(panel.tickers.joined(separator: ", ")); fields: \(dataset.availableFields.map(\.rawValue).joined(separator: ", "))"
+        text += "  source: \(dataset.source); tickers: \(Self.tickerList(panel.tickers, name: finalName)); fields: \(dataset.availableFields.map(\.rawValue).joined(separator: ", "))"
         for note in notes { text += "\n  " + note }
         if let gist = try DescribeCommand.gist(dataset, name: finalName) { text += "\n  " + gist }
         context.say(text)
+    }
+
+    /// The tickers of a load's report: all of them up to a dozen; for a universe the first eight and
+    /// the last two, with where to find the rest (a 500-ticker list is 3,500 characters on one line).
+    static func tickerList(_ tickers: [String], name: String) -> String {
+        guard tickers.count > 12 else { return tickers.joined(separator: ", ") }
+        return (tickers.prefix(8) + ["…"] + tickers.suffix(2)).joined(separator: ", ")
+            + " (\(tickers.count); `describe \(name)` lists them)"
     }
 }
