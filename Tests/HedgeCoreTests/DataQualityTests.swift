@@ -118,3 +118,114 @@ struct DataQualityWithoutPricesTests {
         #expect(report.warnings.isEmpty && report.tickers[0].rows == 0)
     }
 }
+
+/// `DataQuality.quality` reads a ticker in one pass; here it is checked against the definition it
+/// replaced (a pass per fact over the ticker's priced dates), on random tickers with gaps, stale runs,
+/// bad prices, jumps, zero and missing volumes, with and without an unadjusted close.
+struct DataQualityDefinitionTests {
+    /// The facts of ticker `t` computed one by one, as first written.
+    private func definition(_ panel: Panel, _ t: Int, has: [[Bool]], pricedCount: [Int]) -> TickerQuality {
+        let dates = panel.dates
+        let price = panel.values[.price]?[t] ?? Array(repeating: .nan, count: dates.count)
+        let volume = panel.values[.volume]?[t]
+        let priced = dates.indices.filter { has[t][$0] }
+        var q = TickerQuality(ticker: panel.tickers[t], first: priced.first.map { dates[$0] }, last: priced.last.map { dates[$0] },
+                              rows: priced.count, missingPrices: 0, firstMissingPrice: nil, missingVolumes: 0,
+                              lacking: 0, firstLacking: nil, staleRuns: [], badPrices: 0, firstBadPrice: nil,
+                              zeroVolumeDays: 0, bigReturns: [], adjustmentDays: nil, emptyAdjustedClose: false)
+        if let lo = priced.first, let hi = priced.last {
+            for i in lo...hi where !has[t][i] {
+                q.missingPrices += 1
+                if q.firstMissingPrice == nil { q.firstMissingPrice = dates[i] }
+            }
+        }
+        let others = has.count - 1
+        if others > 0 {
+            for i in dates.indices where !has[t][i] && pricedCount[i] == others {
+                q.lacking += 1
+                if q.firstLacking == nil { q.firstLacking = dates[i] }
+            }
+        }
+        var runStart = 0
+        for (k, i) in priced.enumerated() {
+            if price[i] <= 0 || price[i].isInfinite {
+                q.badPrices += 1
+                if q.firstBadPrice == nil { q.firstBadPrice = dates[i] }
+            }
+            if let volume {
+                if volume[i].isNaN { q.missingVolumes += 1 } else if volume[i] == 0 { q.zeroVolumeDays += 1 }
+            }
+            if k > 0 {
+                let previous = price[priced[k - 1]]
+                let change = price[i] / previous - 1
+                if previous > 0, price[i] > 0, change.isFinite, abs(change) > DataQuality.bigReturn {
+                    q.bigReturns.append((dates[i], change))
+                }
+                if price[i] != previous {
+                    if k - runStart >= DataQuality.staleRunLength { q.staleRuns.append((dates[priced[runStart]], k - runStart)) }
+                    runStart = k
+                }
+            }
+        }
+        if priced.count - runStart >= DataQuality.staleRunLength, priced.indices.contains(runStart) {
+            q.staleRuns.append((dates[priced[runStart]], priced.count - runStart))
+        }
+        if let close = panel.values[.close]?[t] {
+            let closeCount = close.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
+            q.emptyAdjustedClose = priced.isEmpty && closeCount > 0
+            var steps = 0
+            var previousRatio: Double?
+            for i in priced where close[i].isFinite && close[i] != 0 && price[i].isFinite {
+                let ratio = price[i] / close[i]
+                if let previousRatio, abs(ratio / previousRatio - 1) > 1e-5 { steps += 1 }
+                previousRatio = ratio
+            }
+            q.adjustmentDays = steps
+        }
+        return q
+    }
+
+    @Test func onePassMatchesTheDefinition() {
+        var generator = SplitMix(seed: 31)
+        var checked = 0
+        for round in 0..<400 {
+            let n = Int.random(in: 0...60, using: &generator)
+            let tickers = (0..<Int.random(in: 1...4, using: &generator)).map { "T\($0)" }
+            var dates: [Day] = []
+            var day = Day(year: 2024, month: 1, day: 2) ?? Day(ordinal: 0)
+            for _ in 0..<n { dates.append(day); day = day.adding(days: 1) }
+            func column(prices: Bool) -> [Double] {
+                var value = 100.0
+                return (0..<n).map { _ in
+                    switch Int.random(in: 0..<20, using: &generator) {
+                    case 0, 1, 2: return .nan
+                    case 3: return 0
+                    case 4: return prices ? -1 : .nan
+                    case 5: return prices ? .infinity : 0
+                    case 6, 7, 8, 9: return value               // stale
+                    case 10: value *= 1.6; return value         // a jump
+                    default: value *= Double.random(in: 0.97...1.03, using: &generator); return value
+                    }
+                }
+            }
+            var values: [Field: [[Double]]] = [.price: tickers.map { _ in column(prices: true) }]
+            if round % 3 != 0 { values[.volume] = tickers.map { _ in column(prices: false) } }
+            if round % 2 == 0 {
+                values[.close] = (values[.price] ?? []).map { column in
+                    column.map { $0.isNaN && Bool.random(using: &generator) ? 50 : $0 * (Bool.random(using: &generator) ? 1 : 1.01) }
+                }
+            }
+            let panel = Panel(dates: dates, tickers: tickers, values: values)
+            let has = (values[.price] ?? []).map { $0.map { !$0.isNaN } }
+            var pricedCount = [Int](repeating: 0, count: n)
+            for column in has { for i in column.indices where column[i] { pricedCount[i] += 1 } }
+            for t in tickers.indices {
+                let fast = DataQuality.quality(panel, t, tickers[t], has: has, pricedCount: pricedCount)
+                let expected = definition(panel, t, has: has, pricedCount: pricedCount)
+                #expect(fast == expected, "round \(round), ticker \(t)")
+                checked += (expected.staleRuns.isEmpty ? 0 : 1) + (expected.bigReturns.isEmpty ? 0 : 1)
+            }
+        }
+        #expect(checked > 200)  // the random tickers do have stale runs and jumps
+    }
+}

@@ -47,62 +47,78 @@ public enum DataQuality {
         return result
     }
 
-    private static func quality(_ panel: Panel, _ t: Int, _ ticker: String, has: [[Bool]], pricedCount: [Int]) -> TickerQuality {
+    /// One ticker's facts in one pass over its dates (a universe's load checks 500 tickers of 6,500
+    /// days): gaps are counted when the next priced date closes them, so that trailing NaNs after the
+    /// last price are not gaps.
+    static func quality(_ panel: Panel, _ t: Int, _ ticker: String, has: [[Bool]], pricedCount: [Int]) -> TickerQuality {
         let dates = panel.dates
-        let price = panel.values[.price]?[t] ?? Array(repeating: .nan, count: dates.count)
+        let n = dates.count
+        let price = panel.values[.price]?[t] ?? Array(repeating: .nan, count: n)
         let volume = panel.values[.volume]?[t]
-        let priced = dates.indices.filter { has[t][$0] }
-        var q = TickerQuality(ticker: ticker, first: priced.first.map { dates[$0] }, last: priced.last.map { dates[$0] },
-                              rows: priced.count, missingPrices: 0, firstMissingPrice: nil, missingVolumes: 0,
-                              lacking: 0, firstLacking: nil, staleRuns: [], badPrices: 0, firstBadPrice: nil,
-                              zeroVolumeDays: 0, bigReturns: [], adjustmentDays: nil, emptyAdjustedClose: false)
-        if let lo = priced.first, let hi = priced.last {
-            for i in lo...hi where !has[t][i] {
-                q.missingPrices += 1
-                if q.firstMissingPrice == nil { q.firstMissingPrice = dates[i] }
-            }
-        }
+        let close = panel.values[.close]?[t]
+        let mine = has[t]
         let others = has.count - 1
-        if others > 0 {
-            for i in dates.indices where !has[t][i] && pricedCount[i] == others {
-                q.lacking += 1
-                if q.firstLacking == nil { q.firstLacking = dates[i] }
+        var q = TickerQuality(ticker: ticker, first: nil, last: nil, rows: 0, missingPrices: 0, firstMissingPrice: nil,
+                              missingVolumes: 0, lacking: 0, firstLacking: nil, staleRuns: [], badPrices: 0,
+                              firstBadPrice: nil, zeroVolumeDays: 0, bigReturns: [], adjustmentDays: nil,
+                              emptyAdjustedClose: false)
+        var previous = -1              // the last priced date's index
+        var gap = 0                    // unpriced dates since then
+        var firstGap = -1
+        var runStart = -1, runLength = 0
+        var closeCount = 0, steps = 0
+        var previousRatio = Double.nan
+        for i in 0..<n {
+            if let close, !close[i].isNaN { closeCount += 1 }
+            guard mine[i] else {
+                if others > 0 && pricedCount[i] == others {
+                    q.lacking += 1
+                    if q.firstLacking == nil { q.firstLacking = dates[i] }
+                }
+                if previous >= 0 {
+                    if gap == 0 { firstGap = i }
+                    gap += 1
+                }
+                continue
             }
-        }
-        var runStart = 0
-        for (k, i) in priced.enumerated() {
-            if price[i] <= 0 || price[i].isInfinite {
+            let p = price[i]
+            q.rows += 1
+            if q.first == nil { q.first = dates[i] }
+            if gap > 0 {
+                q.missingPrices += gap
+                if q.firstMissingPrice == nil { q.firstMissingPrice = dates[firstGap] }
+                gap = 0
+            }
+            if p <= 0 || p.isInfinite {
                 q.badPrices += 1
                 if q.firstBadPrice == nil { q.firstBadPrice = dates[i] }
             }
             if let volume {
                 if volume[i].isNaN { q.missingVolumes += 1 } else if volume[i] == 0 { q.zeroVolumeDays += 1 }
             }
-            if k > 0 {
-                let previous = price[priced[k - 1]]
-                let change = price[i] / previous - 1
-                if previous > 0, price[i] > 0, change.isFinite, abs(change) > bigReturn {
-                    q.bigReturns.append((dates[i], change))
-                }
-                if price[i] != previous {
-                    if k - runStart >= staleRunLength { q.staleRuns.append((dates[priced[runStart]], k - runStart)) }
-                    runStart = k
-                }
+            if previous >= 0 {
+                let last = price[previous]
+                let change = p / last - 1
+                if last > 0, p > 0, change.isFinite, abs(change) > bigReturn { q.bigReturns.append((dates[i], change)) }
             }
-        }
-        if priced.count - runStart >= staleRunLength, let start = priced.indices.contains(runStart) ? priced[runStart] : nil {
-            q.staleRuns.append((dates[start], priced.count - runStart))
-        }
-        if let close = panel.values[.close]?[t] {
-            let closeCount = close.reduce(0) { $0 + ($1.isNaN ? 0 : 1) }
-            q.emptyAdjustedClose = priced.isEmpty && closeCount > 0
-            var steps = 0
-            var previousRatio: Double?
-            for i in priced where close[i].isFinite && close[i] != 0 && price[i].isFinite {
-                let ratio = price[i] / close[i]
-                if let previousRatio, abs(ratio / previousRatio - 1) > 1e-5 { steps += 1 }
+            if previous >= 0 && p == price[previous] {
+                runLength += 1
+            } else {
+                if runLength >= staleRunLength { q.staleRuns.append((dates[runStart], runLength)) }
+                runStart = i
+                runLength = 1
+            }
+            if let close, close[i].isFinite, close[i] != 0, p.isFinite {
+                let ratio = p / close[i]
+                if !previousRatio.isNaN, abs(ratio / previousRatio - 1) > 1e-5 { steps += 1 }
                 previousRatio = ratio
             }
+            previous = i
+        }
+        if runLength >= staleRunLength { q.staleRuns.append((dates[runStart], runLength)) }
+        if previous >= 0 { q.last = dates[previous] }
+        if close != nil {
+            q.emptyAdjustedClose = q.rows == 0 && closeCount > 0
             q.adjustmentDays = steps
         }
         return q
