@@ -70,22 +70,8 @@ enum FastTableReader {
             try ParallelWork.forEach(count: chunkCount, workers: usedWorkers) { k, worker in
                 try cancellation?.check()
                 let rows = chunkCount == 1 ? scratch[worker].rows : ChunkRows()
-                let from = dataOffset + k * chunkSize
-                let to = min(size, from + chunkSize)
-                rows.reset(width: layout.width, expectedRows: 0)
-                var tickers = TickerTable()
-                var sized = false
-                let accepted = try forEachBlock(source: source, scratch: scratch[worker], from: from, to: to,
-                                                isFirst: k == 0) { p, start, end in
-                    guard memchr(p + start, Int32(UInt8(ascii: "\"")), end - start) == nil else { return false }
-                    if !sized {
-                        // Room for the chunk's rows, guessed from the first line (grown if short).
-                        rows.reset(width: layout.width, expectedRows: expectedRows(p, start, end, chunkBytes: to - from))
-                        sized = true
-                    }
-                    return FastRowScanner.scan(p, from: start, to: end, layout: layout, rows: rows, tickers: &tickers)
-                }
-                if accepted {
+                if try scanChunk(k, of: source, dataOffset: dataOffset, chunkSize: chunkSize, layout: layout,
+                                 into: rows, scratch: scratch[worker]) {
                     if layout.isLong { rows.orderByGroup() }
                     output.value[k] = rows
                 }
@@ -112,8 +98,7 @@ enum FastTableReader {
     private static func readFixed(source: ByteSource, layout: FastRowLayout, targets: [ColumnPlan.Target],
                                   dataOffset: Int, workers: Int, scratch: [LoadScratch], chunkSize requestedChunk: Int?,
                                   cancellation: Cancellation?) throws -> LoadedTable? {
-        let size = source.size
-        let dataBytes = size - dataOffset
+        let dataBytes = source.size - dataOffset
         let chunkSize = max(1, requestedChunk ?? fixedChunk)
         let chunkCount = (dataBytes + chunkSize - 1) / chunkSize
         let usedWorkers = min(workers, chunkCount, scratch.count)
@@ -125,24 +110,32 @@ enum FastTableReader {
             // Every chunk takes its turn, even one that failed or threw, so that later ones go on.
             defer { turns.inOrder(k) { columns.append(accepted ? rows : nil, chunkBytes: chunkSize) } }
             try cancellation?.check()
-            let from = dataOffset + k * chunkSize
-            let to = min(size, from + chunkSize)
-            rows.reset(width: layout.width, expectedRows: 0)
-            var tickers = TickerTable()
-            var sized = false
-            accepted = try forEachBlock(source: source, scratch: scratch[worker], from: from, to: to,
-                                        isFirst: k == 0) { p, start, end in
-                guard memchr(p + start, Int32(UInt8(ascii: "\"")), end - start) == nil else { return false }
-                if !sized {
-                    rows.reset(width: layout.width, expectedRows: expectedRows(p, start, end, chunkBytes: to - from))
-                    sized = true
-                }
-                return FastRowScanner.scan(p, from: start, to: end, layout: layout, rows: rows, tickers: &tickers)
-            }
+            accepted = try scanChunk(k, of: source, dataOffset: dataOffset, chunkSize: chunkSize, layout: layout,
+                                     into: rows, scratch: scratch[worker])
         }
         try cancellation?.check()
         guard let (dates, values) = columns.finished() else { return nil }
         return LoadedTable.fixed(path: source.path, dates: dates, targets: targets, columns: values)
+    }
+
+    /// Scans the lines of chunk `k` (those starting in its `chunkSize` bytes after `dataOffset`) into
+    /// `rows`, emptied first; false when the fast path declines them.
+    private static func scanChunk(_ k: Int, of source: ByteSource, dataOffset: Int, chunkSize: Int,
+                                  layout: FastRowLayout, into rows: ChunkRows, scratch: LoadScratch) throws -> Bool {
+        let from = dataOffset + k * chunkSize
+        let to = min(source.size, from + chunkSize)
+        rows.reset(width: layout.width, expectedRows: 0)
+        var tickers = TickerTable()
+        var sized = false
+        return try forEachBlock(source: source, scratch: scratch, from: from, to: to, isFirst: k == 0) { p, start, end in
+            guard memchr(p + start, Int32(UInt8(ascii: "\"")), end - start) == nil else { return false }
+            if !sized {
+                // Room for the chunk's rows, guessed from the first line (grown if short).
+                rows.reset(width: layout.width, expectedRows: expectedRows(p, start, end, chunkBytes: to - from))
+                sized = true
+            }
+            return FastRowScanner.scan(p, from: start, to: end, layout: layout, rows: rows, tickers: &tickers)
+        }
     }
 
     /// Room for the rows of `chunkBytes` bytes, guessed from the first line of `p[start..<end]`.
