@@ -27,14 +27,8 @@ public enum Exporter {
 
     /// Wide `date,T1,T2,…` rows of one field.
     public static func csv(panel: Panel, field: Field) -> String {
-        var out = "date," + panel.tickers.map(csvField).joined(separator: ",") + "\n"
-        let columns = panel.values[field] ?? []
-        for i in 0..<panel.dates.count {
-            out += "\(panel.dates[i])"
-            for column in columns { out += "," + csvNumber(column[i]) }
-            out += "\n"
-        }
-        return out
+        CSVRows.text(header: "date," + panel.tickers.map(csvField).joined(separator: ",") + "\n",
+                     dates: panel.dates, columns: panel.values[field] ?? [])
     }
 
     /// The per-rebalance table: `step,date,portfolio_value,beta` (beta empty where the notebook has none).
