@@ -158,21 +158,9 @@ extension DecimalParser {
         let start = i
         #if _endian(little)
         while i &+ 8 <= end {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            // Zero bytes where `word` has an ASCII digit (a non-digit's carry only reaches later bytes).
-            let marks = ((word & 0xF0F0_F0F0_F0F0_F0F0)
-                | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)) ^ 0x3333_3333_3333_3333
-            let nonDigits = (((marks & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | marks) & 0x8080_8080_8080_8080
-            let count = nonDigits.trailingZeroBitCount >> 3
-            if count > 0 {
-                // The digits' values moved to the top bytes (zeros before them), then combined.
-                var digits = (word &- 0x3030_3030_3030_3030) << UInt64((8 &- count) &* 8)
-                digits = ((digits & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
-                digits = ((digits & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
-                digits = ((digits & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
-                mantissa = mantissa &* smallPowersOfTen[count] &+ digits
-                i &+= count
-            }
+            let (count, digits) = leadingDigits(base + i)
+            mantissa = mantissa &* smallPowersOfTen[count] &+ digits
+            i &+= count
             if count < 8 { return i &- start }
         }
         #endif
