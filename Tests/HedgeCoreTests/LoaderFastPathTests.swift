@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import Synchronization
 import Testing
 @testable import HedgeCore
 
@@ -213,6 +214,47 @@ import Testing
         }
     }
 
+    /// Ctrl-C while a file of many chunks is read: every chunk still takes its turn, so the load ends
+    /// (interrupted, or complete when the interrupt came late) and never waits for ever.
+    @Test(.timeLimit(.minutes(2))) func anInterruptDuringAChunkedLoadEndsIt() throws {
+        var generator = SplitMix(seed: 22)
+        let tickers = (0..<80).map { "T\($0)" }
+        var text = "Date," + tickers.joined(separator: ",") + "\n"
+        var day = LoaderFixtures.day("2000-01-03")
+        for _ in 0..<2_500 {
+            text += "\(day)," + tickers.map { _ in "\(Double(Float(Double.random(in: 1...900, using: &generator))))" }
+                .joined(separator: ",") + "\n"
+            day = day.adding(days: 1)
+        }
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/wide.csv"
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(text.utf8.count > 3 * FastTableReader.fixedChunk)
+        let complete = try PanelLoader.load(paths: [path])
+        var interrupted = 0
+        for attempt in 0..<12 {
+            let cancellation = Cancellation()
+            let done = DispatchSemaphore(value: 0)
+            let outcome = Mutex<Result<Panel, any Error>?>(nil)
+            DispatchQueue.global().async {
+                let result = Result { try PanelLoader.load(paths: [path], cancellation: cancellation) }
+                outcome.withLock { $0 = result }
+                done.signal()
+            }
+            usleep(UInt32(attempt * 700))
+            cancellation.cancel()
+            #expect(done.wait(timeout: .now() + 30) == .success, "attempt \(attempt): the load did not end")
+            switch outcome.withLock({ $0 }) {
+            case .success(let panel)?: #expect(panel == complete)
+            case .failure(let error)?:
+                #expect("\(error)".contains("interrupted"), "\(error)")
+                interrupted += 1
+            case nil: break
+            }
+        }
+        #expect(interrupted > 0)
+    }
+
     @Test func filesLoadInParallelLikeOneAfterTheOther() throws {
         let directory = try TemporaryDirectory()
         var paths: [String] = []
@@ -242,24 +284,31 @@ import Testing
 @Suite struct ChunkTurnsTests {
     private final class Record: @unchecked Sendable {
         var order: [Int] = []
+        var failed: [Int] = []
     }
 
-    @Test func turnsFollowTheChunkOrder() throws {
+    @Test(.timeLimit(.minutes(1))) func turnsFollowTheChunkOrder() throws {
         for workers in [1, 2, 3, 8] {
             let turns = ChunkTurns(count: 500)
             let record = Record()
             struct Odd: Error {}
             #expect(throws: Odd.self) {
                 try ParallelWork.forEach(count: 500, workers: workers) { k, _ in
-                    defer { turns.inOrder(k) { record.order.append(k) } }
-                    // Uneven work, so that later chunks are often ready first.
-                    var sum = 0.0
-                    for x in 0..<((k * 7_919) % 3_000) { sum += Double(x).squareRoot() }
-                    if sum < 0 || k % 97 == 13 { throw Odd() }
+                    try turns.run(k, {
+                        // Uneven work, so that later chunks are often ready first; some chunks fail.
+                        var sum = 0.0
+                        for x in 0..<((k * 7_919) % 3_000) { sum += Double(x).squareRoot() }
+                        if sum < 0 || k % 97 == 13 { throw Odd() }
+                        return k
+                    }, inOrder: { value in
+                        record.order.append(k)
+                        if value == nil { record.failed.append(k) }
+                    })
                 }
             }
             // On one thread the calls stop at the first error; on several, every chunk runs.
             #expect(record.order == Array(0..<(workers == 1 ? 14 : 500)), "workers \(workers)")
+            #expect(record.failed == record.order.filter { $0 % 97 == 13 }, "workers \(workers)")
         }
     }
 }

@@ -106,12 +106,13 @@ enum FastTableReader {
         let turns = ChunkTurns(count: chunkCount)
         try ParallelWork.forEach(count: chunkCount, workers: usedWorkers) { k, worker in
             let rows = scratch[worker].rows
-            var accepted = false
-            // Every chunk takes its turn, even one that failed or threw, so that later ones go on.
-            defer { turns.inOrder(k) { columns.append(accepted ? rows : nil, chunkBytes: chunkSize) } }
-            try cancellation?.check()
-            accepted = try scanChunk(k, of: source, dataOffset: dataOffset, chunkSize: chunkSize, layout: layout,
+            try turns.run(k, {
+                try cancellation?.check()
+                return try scanChunk(k, of: source, dataOffset: dataOffset, chunkSize: chunkSize, layout: layout,
                                      into: rows, scratch: scratch[worker])
+            }, inOrder: { accepted in
+                columns.append(accepted == true ? rows : nil, chunkBytes: chunkSize)
+            })
         }
         try cancellation?.check()
         guard let (dates, values) = columns.finished() else { return nil }
