@@ -115,6 +115,17 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: test.directory).sorted()
         #expect(names == ["named.csv", "unnamed.csv"], "\(names)")
     }
+
+    /// A string is written from its own UTF-8 storage: the same bytes as `Data(text.utf8)`, for a
+    /// bridged-looking (non-ASCII) string, a substring's copy and an empty one.
+    @Test func aStringIsWrittenAsItsUTF8() throws {
+        let test = TestSession()
+        let big = String(repeating: "2024-01-02,1.5,é😀\n", count: 50_000)
+        for (k, text) in [big, String(big.dropFirst(3).prefix(1_000)), ""].enumerated() {
+            try AtomicFile.write(text, to: test.path("s\(k).csv"))
+            #expect(FileManager.default.contents(atPath: test.path("s\(k).csv")) == Data(text.utf8), "\(k)")
+        }
+    }
 }
 
 /// Inputs the fuzzers found, kept as tests.

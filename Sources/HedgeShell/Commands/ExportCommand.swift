@@ -46,7 +46,7 @@ struct ExportCommand: ShellCommand {
             throw error.located(at: path)
         }
         do {
-            try AtomicFile.write(Data(text.utf8), to: context.environment.resolve(path.text))
+            try AtomicFile.write(text, to: context.environment.resolve(path.text))
         } catch {
             throw ShellError("cannot write '\(path.text)': \(error)", at: path)
         }

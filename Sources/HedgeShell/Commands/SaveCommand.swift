@@ -27,7 +27,7 @@ struct SaveCommand: ShellCommand {
         text += "# replay with: hedge FILE.hedge, or `run FILE.hedge` at the prompt\n"
         text += lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
         do {
-            try AtomicFile.write(Data(text.utf8), to: context.environment.resolve(path.text))
+            try AtomicFile.write(text, to: context.environment.resolve(path.text))
         } catch {
             throw ShellError("cannot write '\(path.text)': \(error)", at: path)
         }

@@ -112,7 +112,7 @@ struct StatsCommand: ShellCommand, Replayable {
         var text = StatsText.render(table)
         if let file {
             do {
-                try AtomicFile.write(Data(StatsText.csv(table).utf8), to: context.environment.resolve(file.text))
+                try AtomicFile.write(StatsText.csv(table), to: context.environment.resolve(file.text))
             } catch {
                 throw ShellError("cannot write '\(file.text)': \(error)", at: file)
             }

@@ -24,9 +24,20 @@ public enum AtomicFile {
         try write(data, to: path, unnamedFirst: true)
     }
 
+    /// Writes `text` as UTF-8 straight from the string's storage (an export of a universe is tens of
+    /// MB: no copy of it is made).
+    public static func write(_ text: String, to path: String) throws {
+        var text = text
+        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path, unnamedFirst: true) }
+    }
+
     /// `write`, with the unnamed temporary file skipped when `unnamedFirst` is false (for tests: the
     /// path file systems without `O_TMPFILE` take).
     static func write(_ data: Data, to path: String, unnamedFirst: Bool) throws {
+        try data.withUnsafeBytes { try write(bytes: $0, to: path, unnamedFirst: unnamedFirst) }
+    }
+
+    private static func write(bytes data: UnsafeRawBufferPointer, to path: String, unnamedFirst: Bool) throws {
         let directory = PathText.deletingLastComponent(path)
         let folder = directory.isEmpty ? "." : directory
         let temporaryTemplate = temporaryTemplate(for: path)
@@ -72,7 +83,8 @@ public enum AtomicFile {
 
     /// Writes through an unnamed temporary file; false (nothing done) when the system or the file
     /// system cannot, so the caller falls back to a named temporary file.
-    private static func writeUnnamed(_ data: Data, in folder: String, template: String, to path: String) throws -> Bool {
+    private static func writeUnnamed(_ data: UnsafeRawBufferPointer, in folder: String, template: String,
+                                     to path: String) throws -> Bool {
         #if os(Linux)
         let descriptor = open(folder, temporaryFileFlag | O_WRONLY | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return false }
@@ -118,15 +130,13 @@ public enum AtomicFile {
         }
     }
 
-    private static func writeAll(_ data: Data, to descriptor: Int32) throws {
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < bytes.count {
-                let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written > 0 { offset += written; continue }
-                if written < 0 && errno == EINTR { continue }
-                throw AtomicFileError(code: written == 0 ? EIO : errno, doing: nil)
-            }
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = systemWrite(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written > 0 { offset += written; continue }
+            if written < 0 && errno == EINTR { continue }
+            throw AtomicFileError(code: written == 0 ? EIO : errno, doing: nil)
         }
     }
 }
