@@ -4,13 +4,8 @@ extension Exporter {
     /// One row per trading day: `date,equity,return,long_notional,short_notional,beta` (end-of-day positions,
     /// the β of the rebalance in force).
     public static func csv(dailyBacktest r: DailyBacktestResult) -> String {
-        var out = "date,equity,return,long_notional,short_notional,beta\n"
-        out.reserveCapacity(r.days * 100)
-        for i in 0..<r.days {
-            out += "\(r.dates[i]),\(csvNumber(r.equity[i])),\(csvNumber(r.returns[i])),\(csvNumber(r.longNotional[i]))"
-            out += ",\(csvNumber(r.shortNotional[i])),\(csvNumber(r.beta[i]))\n"
-        }
-        return out
+        CSVRows.text(header: "date,equity,return,long_notional,short_notional,beta\n", dates: r.dates,
+                     columns: [r.equity, r.returns, r.longNotional, r.shortNotional, r.beta])
     }
 
     /// `{"kind":"daily_backtest", "parameters", "metrics", "days", "rebalances"}` (keys in the README).

@@ -17,12 +17,7 @@ import HedgeCore
 public enum Exporter {
     /// `date,NAME` rows.
     public static func csv(series: Series, column: String) -> String {
-        var out = "date,\(csvField(column))\n"
-        out.reserveCapacity(series.count * 32)
-        for i in 0..<series.count {
-            out += "\(series.dates[i]),\(csvNumber(series.values[i]))\n"
-        }
-        return out
+        CSVRows.text(header: "date,\(csvField(column))\n", dates: series.dates, columns: [series.values])
     }
 
     /// Wide `date,T1,T2,…` rows of one field.
@@ -46,15 +41,10 @@ public enum Exporter {
     /// columns: `beta`, or `beta.X` per regressor). An EWMA beta leaves alpha, rsquared and bse empty.
     public static func csv(rolling r: RollingBeta, betaNames: [String]) -> String {
         let header = ["date", "alpha"] + betaNames + ["rsquared", "bse_alpha"] + betaNames.map { "bse_" + $0 }
-        var out = header.map(csvField).joined(separator: ",") + "\n"
         let columns = [r.alpha] + r.betas + [r.rsquared]
         let errors = r.bse.isEmpty ? Array(repeating: Array(repeating: Double.nan, count: r.count), count: betaNames.count + 1) : r.bse
-        for t in 0..<r.count {
-            out += "\(r.dates[t])"
-            for column in columns + errors { out += "," + csvNumber(column[t]) }
-            out += "\n"
-        }
-        return out
+        return CSVRows.text(header: header.map(csvField).joined(separator: ",") + "\n", dates: r.dates,
+                            columns: columns + errors)
     }
 
     /// `{"kind":"ols", …}` with arrays intercept first.

@@ -137,14 +137,12 @@ public struct SweepObject: WorkspaceValue {
         var text = (result.grid.axes.map(\.name) + SweepMetric.allCases.map(\.rawValue) + ["failure"]).joined(separator: ",") + "\n"
         for k in 0..<result.grid.count {
             let row = result.rows[k]
-            let cells = result.grid.values(of: k).map(NumberFormat.roundTrip) + row.metrics.map(Self.csvNumber)
+            let cells = result.grid.values(of: k).map(NumberFormat.roundTrip) + row.metrics.map(Exporter.csvNumber)
                 + [row.failure.map(Exporter.csvField) ?? ""]
             text += cells.joined(separator: ",") + "\n"
         }
         return (text, "\(SweepValues.grouped(result.grid.count)) configurations")
     }
-
-    static func csvNumber(_ x: Double) -> String { x.isNaN ? "" : NumberFormat.roundTrip(x) }
 
 
     /// `plot-ascii SW [METRIC] [by P1 P2]`: a line over one parameter, a heatmap over two.
