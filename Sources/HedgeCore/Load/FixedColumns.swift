@@ -8,21 +8,19 @@ final class FixedColumns {
     private let width: Int
     private let dataBytes: Int
     private var dates: [Day] = []
+    /// The columns, each `rowCapacity` long; the first `filled` rows are the file's, the rest are
+    /// room not yet written (never read, and cut off by `finished`).
     private var columns: [[Double]]
+    private var filled = 0
+    private var rowCapacity = 0
     /// A chunk was declined, or its dates did not follow the previous chunk's: the fast path gives up.
     private var failed = false
-    /// A chunk's values column by column (reused), appended to the columns from there.
-    private var transposed: UnsafeMutablePointer<Double>
-    private var transposedCapacity = 0
 
     init(width: Int, dataBytes: Int) {
         self.width = width
         self.dataBytes = dataBytes
         columns = [[Double]](repeating: [], count: width)
-        transposed = .allocate(capacity: 1)
     }
-
-    deinit { transposed.deallocate() }
 
     /// Appends the rows of the next chunk of `chunkBytes` bytes; nil when the chunk was not read.
     func append(_ rows: ChunkRows?, chunkBytes: Int) {
@@ -30,40 +28,59 @@ final class FixedColumns {
         let count = rows.count
         guard count > 0, width > 0 else { return }
         if let last = dates.last, let first = rows.firstDate, first <= last { failed = true; return }
-        if dates.isEmpty { reserve(firstChunkRows: count, chunkBytes: chunkBytes) }
+        if dates.isEmpty { makeRoom(rows: expectedRows(firstChunkRows: count, chunkBytes: chunkBytes)) }
+        if filled + count > rowCapacity { makeRoom(rows: max(filled + count, rowCapacity + rowCapacity / 4)) }
         dates.append(contentsOf: UnsafeBufferPointer(start: rows.dates, count: count))
-        if count * width > transposedCapacity {
-            transposed.deallocate()
-            transposedCapacity = max(count * width, transposedCapacity + transposedCapacity / 4)
-            transposed = .allocate(capacity: transposedCapacity)
-        }
-        // Eight columns at a time: a row's eight values share a cache line or two.
-        let values = rows.values
-        var first = 0
-        while first < width {
-            let block = min(8, width - first)
-            var source = UnsafePointer(values + first)
-            for r in 0..<count {
-                for c in 0..<block { transposed[(first &+ c) &* count &+ r] = source[c] }
-                source += width
-            }
-            first += block
-        }
+        // Straight from the chunk's rows into each column: the rows are in cache, so reading them with
+        // the row's stride costs less than another copy through a column-major buffer.
+        let values = UnsafePointer(rows.values)
+        let width = width, start = filled
         for c in 0..<width {
-            columns[c].append(contentsOf: UnsafeBufferPointer(start: transposed + c * count, count: count))
+            columns[c].withUnsafeMutableBufferPointer { column in
+                guard let base = column.baseAddress else { return }
+                let target = base + start
+                var source = values + c
+                for r in 0..<count {
+                    target[r] = source.pointee
+                    source += width
+                }
+            }
         }
+        filled += count
     }
 
     /// The dates and columns, or nil when the fast path gave up or read no rows.
     func finished() -> (dates: [Day], columns: [[Double]])? {
-        failed || dates.isEmpty ? nil : (dates, columns)
+        guard !failed, !dates.isEmpty else { return nil }
+        let unused = rowCapacity - filled
+        if unused > 0 { for c in 0..<width { columns[c].removeLast(unused) } }
+        rowCapacity = filled
+        return (dates, columns)
     }
 
     /// Room for the whole file, guessed from its first chunk (a little more, as lines vary; the
-    /// arrays grow if it is short).
-    private func reserve(firstChunkRows count: Int, chunkBytes: Int) {
-        let expected = dataBytes <= chunkBytes ? count : count * (dataBytes / max(1, chunkBytes) + 1) * 21 / 20 + 16
-        dates.reserveCapacity(expected)
-        for c in 0..<width { columns[c].reserveCapacity(expected) }
+    /// columns grow if it is short).
+    private func expectedRows(firstChunkRows count: Int, chunkBytes: Int) -> Int {
+        dataBytes <= chunkBytes ? count : count * (dataBytes / max(1, chunkBytes) + 1) * 21 / 20 + 16
+    }
+
+    /// Makes every column `rows` long, keeping the rows filled. The new slots are left as the
+    /// allocator gave them: a `Double` has no invalid bit pattern, and every slot is written before
+    /// `finished` hands a column out (or it is cut off), so the pages are touched once, when written.
+    private func makeRoom(rows: Int) {
+        guard rows > rowCapacity else { return }
+        dates.reserveCapacity(rows)
+        let kept = filled
+        for c in 0..<width {
+            columns[c] = columns[c].withUnsafeBufferPointer { old in
+                [Double](unsafeUninitializedCapacity: rows) { room, initialized in
+                    if kept > 0, let from = old.baseAddress, let to = room.baseAddress {
+                        to.initialize(from: from, count: kept)
+                    }
+                    initialized = rows
+                }
+            }
+        }
+        rowCapacity = rows
     }
 }

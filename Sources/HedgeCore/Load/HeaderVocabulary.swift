@@ -20,6 +20,7 @@ enum HeaderVocabulary {
     /// underscores become spaces.
     static func normalized(_ cell: String) -> String {
         let stripped = cell.strippingCharacters(" \t\"'\u{FEFF}<>")
+        if let ascii = normalizedASCII(stripped) { return ascii }
         var result = ""
         var pendingSpace = false
         for character in stripped.lowercased() {
@@ -31,6 +32,24 @@ enum HeaderVocabulary {
             result.append(character)
         }
         return result
+    }
+
+    /// `normalized`'s lowercasing and spacing for a plain ASCII cell, byte by byte (its characters
+    /// are its bytes, but for CR LF, which neither rule touches); nil when the cell is not ASCII.
+    private static func normalizedASCII(_ stripped: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(stripped.utf8.count)
+        var pendingSpace = false
+        for byte in stripped.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "_") {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(UInt8(ascii: " ")); pendingSpace = false }
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The cell without surrounding spaces, quotes or a byte-order mark, case kept.
@@ -69,7 +88,15 @@ enum HeaderVocabulary {
 
 extension String {
     /// The string without leading and trailing characters from `set`.
+    ///
+    /// A string whose first and last bytes are not bytes of `set` is returned as it is, without
+    /// looking at its characters. That is exact for the sets used here (ASCII and U+FEFF): none of
+    /// their characters has another spelling (a canonical equivalent), so a character equal to one
+    /// of them is exactly its bytes.
     func strippingCharacters(_ set: String) -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if !set.utf8.contains(first) && !set.utf8.contains(last) { return self }
         let unwanted = Set(set)
         var slice = Substring(self)
         while let first = slice.first, unwanted.contains(first) { slice.removeFirst() }

@@ -61,6 +61,7 @@ public enum PanelLoader {
         throws -> (panel: Panel, available: Set<Field>, stamps: [FileStamp?]) {
         guard !paths.isEmpty else { throw HedgeError("no files to load") }
         let workers = ParallelWork.processorCount
+        ParallelWork.wakeWorkers(workers)
         let scratch = (0..<workers).map { _ in LoadScratch() }
         var perFile = [FileRead?](repeating: nil, count: paths.count)
         if paths.count == 1 {

@@ -17,6 +17,13 @@ enum ParallelWork {
         return max(1, min(64, Int(online)))
     }
 
+    /// Has Dispatch start its worker threads now, while the caller reads a header, instead of in the
+    /// first `forEach`: starting one takes about a millisecond, during which a load had one core.
+    static func wakeWorkers(_ workers: Int) {
+        guard workers > 1 else { return }
+        for _ in 1..<workers { DispatchQueue.global().async {} }
+    }
+
     /// Calls `body(index, worker)` once for every index in `0..<count`, on up to `workers` threads
     /// (`worker` in `0..<workers`). On several threads every call runs even if another throws (on one,
     /// the calls stop at the first error); the error of the lowest failing index is rethrown, so the
