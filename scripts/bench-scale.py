@@ -117,8 +117,9 @@ def layouts(args, sizes):
     bench = os.path.join(args.bin, "hedge-bench")
     what = "every field" if args.fields == "all" else "price and volume only (what `load` reads; the other columns skipped)"
     print(f"\n== layouts: loading alone, {what}, in-process (imports excluded), median of {args.runs} runs, MB/s of CSV ==")
-    print("| universe | layout | CSV MB | hedge MB/s | pandas MB/s | polars MB/s | hedge / pandas | hedge / polars |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| universe | layout | CSV MB | hedge MB/s | hedge slowest–fastest run | pandas MB/s | polars MB/s "
+          "| hedge / pandas | hedge / polars |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for tickers, years in sizes:
         data = universe(bench, args.work, tickers, years)
         for layout in LAYOUTS:
@@ -141,7 +142,8 @@ def layouts(args, sizes):
                                          text=True).stdout
                     sink.append(float(out.split()[-1]))
             h, p, q = (megabytes / statistics.median(t) for t in (hedge_times, pandas_times, polars_times))
-            print(f"| {tickers} x {years} | {layout} | {megabytes:.0f} | {h:.0f} | {p:.0f} | {q:.0f} "
+            spread = f"{megabytes / max(hedge_times):.0f}–{megabytes / min(hedge_times):.0f}"
+            print(f"| {tickers} x {years} | {layout} | {megabytes:.0f} | {h:.0f} | {spread} | {p:.0f} | {q:.0f} "
                   f"| {h / p:.1f}x | {h / q:.1f}x |", flush=True)
 
 
