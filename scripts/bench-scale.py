@@ -12,7 +12,8 @@ Usage: bench-scale.py flow|layouts --bin DIR [--sizes 50x10,500x25] [--runs N] [
            pandas and polars timed inside bench-peers.py, imports excluded): median MB/s; every
            field, or (--fields price-volume) price and volume only, the other columns skipped.
 
-Universes are generated once by `hedge-bench universe` into WORK/u<T>x<Y>-s<SEED> (default WORK is
+Before every timed run (of every tool) the files are read once, so that each run finds them in the
+page cache. Universes are generated once by `hedge-bench universe` into WORK/u<T>x<Y>-s<SEED> (default WORK is
 the repository's ignored .build-bench/) and reused.
 """
 import argparse, math, os, statistics, subprocess, sys, tempfile
@@ -79,8 +80,10 @@ export bt to {out}/bt.json
         }
         times = {name: [] for name in commands}
         rss = {name: [] for name in commands}
+        files = [os.path.join(data, "per-ticker", f) for f in sorted(os.listdir(os.path.join(data, "per-ticker")))]
         for _ in range(args.runs):
             for name, command in commands.items():
+                warm(files)
                 seconds, peak = timed(command)
                 times[name].append(seconds)
                 rss[name].append(peak)
@@ -113,6 +116,19 @@ export bt to {out}/bt.json
         print("scaling exponent of time over ticker-days (between consecutive sizes; 1 = linear): " + "; ".join(parts))
 
 
+def warm(paths):
+    """Reads the files once, so that every timed run starts with them in the page cache.
+
+    This VM drops cached file pages between runs now and then; without this, whichever tool ran
+    first after that paid for the disk (hedge, in the layouts table: the peers read their files in an
+    untimed warm-up load inside their process)."""
+    buffer = bytearray(1 << 22)
+    for path in paths:
+        with open(path, "rb", buffering=0) as handle:
+            while handle.readinto(buffer):
+                pass
+
+
 def layouts(args, sizes):
     bench = os.path.join(args.bin, "hedge-bench")
     what = "every field" if args.fields == "all" else "price and volume only (what `load` reads; the other columns skipped)"
@@ -132,10 +148,12 @@ def layouts(args, sizes):
             hedge_times, pandas_times, polars_times = [], [], []
             for _ in range(args.runs):
                 only = [] if args.fields == "all" else ["--fields", "price,volume"]
+                warm(files)
                 out = subprocess.run([bench, "load-files", "--runs", "1"] + only + files, check=True,
                                      capture_output=True, text=True).stdout
                 hedge_times.append(float(out.split()[0]))
                 for engine, sink in (("pandas", pandas_times), ("polars", polars_times)):
+                    warm(files)
                     out = subprocess.run([sys.executable, PEERS, "load", "--engine", engine, "--layout", layout,
                                           "--data", data, "--runs", "1", "--fields", args.fields], check=True,
                                          capture_output=True,
