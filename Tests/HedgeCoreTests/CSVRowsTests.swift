@@ -36,6 +36,15 @@ struct CSVRowsTests {
             let header = "date" + (0..<width).map { ",T\($0)" }.joined() + "\n"
             let text = CSVRows.text(header: header, dates: dates, columns: columns)
             #expect(text == definition(header: header, dates: dates, columns: columns), "\(rows) × \(width)")
+            // Written in pieces, the same bytes.
+            var written: [UInt8] = []
+            var pieces = 0
+            try? CSVRows.write(header: header, dates: dates, columns: columns) { bytes in
+                written.append(contentsOf: bytes)
+                pieces += 1
+            }
+            #expect(written == Array(text.utf8), "written, \(rows) × \(width)")
+            #expect(pieces == 1 + (rows == 0 ? 0 : (rows + max(64, rows / 64) - 1) / max(64, rows / 64)), "\(rows)")
             // And it reads back: every finite number to the same bits.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
             for (row, line) in lines.prefix(rows).enumerated() {
@@ -45,5 +54,28 @@ struct CSVRowsTests {
                 }
             }
         }
+    }
+
+    /// A cancellation between batches stops the writing: what was handed over is a prefix of the text,
+    /// and the error says it was interrupted.
+    @Test func aCancellationStopsTheWritingBetweenBatches() {
+        let rows = 20_000
+        let dates = (0..<rows).map { Day(ordinal: 10_000 + $0) }
+        let columns = [(0..<rows).map { Double($0) / 8 }, (0..<rows).map { Double($0) * 3 }]
+        let text = Array(CSVRows.text(header: "date,a,b\n", dates: dates, columns: columns).utf8)
+        let cancellation = Cancellation()
+        var written: [UInt8] = []
+        var failure: (any Error)?
+        do {
+            try CSVRows.write(header: "date,a,b\n", dates: dates, columns: columns, cancellation: cancellation) { bytes in
+                written.append(contentsOf: bytes)
+                if written.count > 20 { cancellation.cancel() }
+            }
+        } catch {
+            failure = error
+        }
+        #expect("\(failure.map { "\($0)" } ?? "none")" == "interrupted")
+        #expect(written.count > 20 && written.count < text.count / 2)
+        #expect(Array(text.prefix(written.count)) == written)
     }
 }

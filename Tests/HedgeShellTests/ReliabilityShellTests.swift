@@ -116,6 +116,82 @@ import Testing
         #expect(names == ["named.csv", "unnamed.csv"], "\(names)")
     }
 
+    /// Contents written piece by piece: the file replaces the target only when they are complete. A
+    /// producer that fails part-way (an interrupt, a full disk) leaves the old file and no temporary one,
+    /// through both ways of writing; a complete one writes every piece, in order.
+    @Test func aStreamedWriteIsAllOrNothing() throws {
+        struct Stop: Error {}
+        let test = TestSession()
+        for unnamedFirst in [true, false] {
+            let name = unnamedFirst ? "unnamed.csv" : "named.csv"
+            try AtomicFile.write(Data("old\n".utf8), to: test.path(name), unnamedFirst: unnamedFirst)
+            #expect(throws: Stop.self) {
+                try AtomicFile.write(to: test.path(name), unnamedFirst: unnamedFirst) { append in
+                    for k in 0..<100 {
+                        if k == 60 { throw Stop() }
+                        try "row \(k)\n".utf8.withContiguousStorageIfAvailable { try append(UnsafeRawBufferPointer($0)) }
+                    }
+                }
+            }
+            #expect(test.read(name) == "old\n", "\(name)")
+            try AtomicFile.write(to: test.path(name), unnamedFirst: unnamedFirst) { append in
+                for k in 0..<100 {
+                    try Array("row \(k)\n".utf8).withUnsafeBytes { try append($0) }
+                }
+            }
+            #expect(test.read(name) == (0..<100).map { "row \($0)\n" }.joined(), "\(name)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: test.directory).sorted()
+        #expect(names == ["named.csv", "unnamed.csv"], "\(names)")
+    }
+
+    /// A dataset's export is written in pieces: the same bytes as its text, for a universe of many
+    /// blocks of rows.
+    @Test func aDatasetExportIsStreamedAsItsText() throws {
+        let test = TestSession()
+        #expect(test.run("load demo as d; export d to d.csv; export d.volume to v.csv").ok)
+        guard let dataset = test.session.workspace["d"] else { Issue.record("no d"); return }
+        #expect(test.read("d.csv") == (try dataset.export(name: "d", format: .csv).text))
+        let body = try dataset.exportBody(name: "d", format: .csv)
+        #expect(try body.text() == (try dataset.export(name: "d", format: .csv).text))
+        #expect((test.read("v.csv") ?? "").hasPrefix("date,"))
+        #expect(test.read("v.csv") != test.read("d.csv"))
+    }
+
+    /// Ctrl-C while `export` writes: the file being replaced stays as it was and no temporary file is
+    /// left. (The object stands for a large export: it hands over a piece, then the interrupt comes.)
+    @Test func anExportInterruptedWhileWritingLeavesTheOldFile() throws {
+        struct Interrupting: WorkspaceValue, Equatable {
+            static let kind = ObjectKind.series
+            func listing() -> ListingRow { ListingRow(shape: "-", dates: "-", about: "-") }
+            func show(name: String, context: DisplayContext) -> String { "" }
+            func export(name: String, format: ExportFormat) throws(ShellError) -> (text: String, what: String) {
+                ("complete\n", "1 row")
+            }
+            func exportBody(name: String, format: ExportFormat) throws(ShellError) -> ExportBody {
+                ExportBody(what: "rows") { cancellation, append in
+                    try Array("partial\n".utf8).withUnsafeBytes { try append($0) }
+                    cancellation?.cancel()
+                    try cancellation?.check()
+                    try Array("more\n".utf8).withUnsafeBytes { try append($0) }
+                }
+            }
+        }
+        let test = TestSession()
+        test.write("x.csv", "old\n")
+        _ = test.session.workspace.store(Interrupting(), as: "big", command: "test", inputs: [])
+        let run = test.run("export big to x.csv")
+        #expect(!run.ok)
+        #expect(run.err.contains("export: interrupted; 'x.csv' unchanged"), "\(run.err.debugDescription)")
+        test.session.cancellation.reset()
+        #expect(test.read("x.csv") == "old\n")
+        let names = try FileManager.default.contentsOfDirectory(atPath: test.directory).sorted()
+        #expect(names == ["x.csv"], "\(names)")
+        #expect(test.run("export big to y.csv").ok == false)
+        test.session.cancellation.reset()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: test.directory) == ["x.csv"])
+    }
+
     /// A string is written from its own UTF-8 storage: the same bytes as `Data(text.utf8)`, for a
     /// bridged-looking (non-ASCII) string, a substring's copy and an empty one.
     @Test func aStringIsWrittenAsItsUTF8() throws {

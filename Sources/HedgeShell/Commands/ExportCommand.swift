@@ -39,17 +39,21 @@ struct ExportCommand: ShellCommand {
     func run(in ws: inout Workspace, context: CommandContext) throws {
         guard let format else { throw ShellError("'\(path.text)' must end in .csv or .json", at: path) }
         let value = try ws.requireValue(name)
-        let (text, what): (String, String)
+        let body: ExportBody
         do {
-            (text, what) = try value.export(name: name.text, format: format)
+            body = try value.exportBody(name: name.text, format: format)
         } catch {
             throw error.located(at: path)
         }
         do {
-            try AtomicFile.write(text, to: context.environment.resolve(path.text))
+            try AtomicFile.write(to: context.environment.resolve(path.text)) { append in
+                try body.write(cancellation: context.cancellation, to: append)
+            }
         } catch {
+            // The temporary file is gone: the target is as it was.
+            if context.cancellation.isCancelled { throw ShellError("interrupted; '\(path.text)' unchanged", at: path) }
             throw ShellError("cannot write '\(path.text)': \(error)", at: path)
         }
-        context.say("wrote \(context.style.name(name.text)) (\(what)) to \(path.text)")
+        context.say("wrote \(context.style.name(name.text)) (\(body.what)) to \(path.text)")
     }
 }

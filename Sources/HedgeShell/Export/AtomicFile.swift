@@ -31,23 +31,38 @@ public enum AtomicFile {
         try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path, unnamedFirst: true) }
     }
 
+    /// Writes what `contents` produces, piece by piece, without holding it whole: `contents` gets a
+    /// function that appends bytes to the new file. The file replaces `path` when `contents` returns;
+    /// when it throws (or a write fails), nothing is left and `path` is as it was. `contents` runs a
+    /// second time, and must give the same bytes, when the unnamed temporary file cannot be given a
+    /// name (no `/proc`): the named one is then written.
+    public static func write(to path: String,
+                             contents: (_ append: (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        try write(to: path, unnamedFirst: true, contents: contents)
+    }
+
     /// `write`, with the unnamed temporary file skipped when `unnamedFirst` is false (for tests: the
     /// path file systems without `O_TMPFILE` take).
     static func write(_ data: Data, to path: String, unnamedFirst: Bool) throws {
-        try data.withUnsafeBytes { try write(bytes: $0, to: path, unnamedFirst: unnamedFirst) }
+        try data.withUnsafeBytes { bytes in try write(bytes: bytes, to: path, unnamedFirst: unnamedFirst) }
     }
 
     private static func write(bytes data: UnsafeRawBufferPointer, to path: String, unnamedFirst: Bool) throws {
+        try write(to: path, unnamedFirst: unnamedFirst) { append in try append(data) }
+    }
+
+    static func write(to path: String, unnamedFirst: Bool,
+                      contents: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let directory = PathText.deletingLastComponent(path)
         let folder = directory.isEmpty ? "." : directory
         let temporaryTemplate = temporaryTemplate(for: path)
-        if unnamedFirst, try writeUnnamed(data, in: folder, template: temporaryTemplate, to: path) { return }
+        if unnamedFirst, try writeUnnamed(contents, in: folder, template: temporaryTemplate, to: path) { return }
 
         guard let (descriptor, temporary) = createTemporary(template: temporaryTemplate) else {
             throw AtomicFileError(code: errno, doing: "cannot create a file in '\(folder)'")
         }
         do {
-            try writeAll(data, to: descriptor)
+            try contents { bytes in try writeAll(bytes, to: descriptor) }
             // mkstemp made it 0600; an export gets the mode any new file gets (0666 less the umask),
             // as the unnamed path does.
             _ = fchmod(descriptor, 0o666 & ~currentUmask())
@@ -83,13 +98,13 @@ public enum AtomicFile {
 
     /// Writes through an unnamed temporary file; false (nothing done) when the system or the file
     /// system cannot, so the caller falls back to a named temporary file.
-    private static func writeUnnamed(_ data: UnsafeRawBufferPointer, in folder: String, template: String,
-                                     to path: String) throws -> Bool {
+    private static func writeUnnamed(_ contents: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void,
+                                     in folder: String, template: String, to path: String) throws -> Bool {
         #if os(Linux)
         let descriptor = open(folder, temporaryFileFlag | O_WRONLY | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        try writeAll(data, to: descriptor)
+        try contents { bytes in try writeAll(bytes, to: descriptor) }
         // Give it a name (trying a few random suffixes), then rename that over the target.
         for _ in 0..<8 {
             let suffix = String((0..<6).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement() ?? "x" })

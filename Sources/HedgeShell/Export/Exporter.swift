@@ -22,8 +22,18 @@ public enum Exporter {
 
     /// Wide `date,T1,T2,…` rows of one field.
     public static func csv(panel: Panel, field: Field) -> String {
-        CSVRows.text(header: "date," + panel.tickers.map(csvField).joined(separator: ",") + "\n",
-                     dates: panel.dates, columns: panel.values[field] ?? [])
+        CSVRows.text(header: csvHeader(panel), dates: panel.dates, columns: panel.values[field] ?? [])
+    }
+
+    /// The bytes of `csv(panel:field:)`, handed to `append` a few blocks of rows at a time.
+    public static func writeCSV(panel: Panel, field: Field, cancellation: Cancellation?,
+                                to append: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try CSVRows.write(header: csvHeader(panel), dates: panel.dates, columns: panel.values[field] ?? [],
+                          cancellation: cancellation, to: append)
+    }
+
+    private static func csvHeader(_ panel: Panel) -> String {
+        "date," + panel.tickers.map(csvField).joined(separator: ",") + "\n"
     }
 
     /// The per-rebalance table: `step,date,portfolio_value,beta` (beta empty where the notebook has none).

@@ -74,12 +74,26 @@ public struct DatasetObject: WorkspaceValue, Equatable {
     }
 
     public func export(name: String, format: ExportFormat) throws(ShellError) -> (text: String, what: String) {
+        let what = try exportDescription(name: name, format: format)
+        return (Exporter.csv(panel: panel, field: shownField), what)
+    }
+
+    /// The rows are written a few blocks at a time: a universe's export never holds its whole text.
+    public func exportBody(name: String, format: ExportFormat) throws(ShellError) -> ExportBody {
+        let what = try exportDescription(name: name, format: format)
+        let panel = panel, field = shownField
+        return ExportBody(what: what) { cancellation, append in
+            try Exporter.writeCSV(panel: panel, field: field, cancellation: cancellation, to: append)
+        }
+    }
+
+    /// What an export holds (`6523 rows × 500 tickers of price`); throws when it cannot be exported.
+    private func exportDescription(name: String, format: ExportFormat) throws(ShellError) -> String {
         guard format == .csv else { throw ShellError("a dataset exports to .csv only") }
         guard panel.values[shownField] != nil else {
             throw ShellError("'\(name)': the dataset has no \(shownField.rawValue) field")
         }
-        return (Exporter.csv(panel: panel, field: shownField),
-                "\(SeriesText.count(panel.dates.count, "row")) × \(SeriesText.count(panel.tickers.count, "ticker")) of \(shownField.rawValue)")
+        return "\(SeriesText.count(panel.dates.count, "row")) × \(SeriesText.count(panel.tickers.count, "ticker")) of \(shownField.rawValue)"
     }
 
     public var partNames: [String] { panel.tickers }

@@ -18,6 +18,10 @@ public protocol WorkspaceValue: Sendable {
     /// (`753 rows`); throws when the kind has no such format.
     func export(name: String, format: ExportFormat) throws(ShellError) -> (text: String, what: String)
 
+    /// What `export` writes: by default `export`'s text; kinds whose exports are large write them
+    /// piece by piece instead. Throws, before anything is written, when the kind has no such format.
+    func exportBody(name: String, format: ExportFormat) throws(ShellError) -> ExportBody
+
     /// The series this value is, when it can stand wherever a series is expected (nil otherwise).
     var asSeries: Series? { get }
 
@@ -51,6 +55,11 @@ extension WorkspaceValue {
     public func chart(name: String, request: ChartRequest) throws -> [String]? { nil }
     public var takesChartArguments: Bool { false }
     public var isRanked: Bool { false }
+
+    public func exportBody(name: String, format: ExportFormat) throws(ShellError) -> ExportBody {
+        let (text, what) = try export(name: name, format: format)
+        return ExportBody(text: text, what: what)
+    }
 }
 
 extension WorkspaceValue where Self: Equatable {
