@@ -30,7 +30,7 @@ import Testing
         #expect(ok, "\(script) failed: \(text.suffix(300))")
         let path = Self.golden.appendingPathComponent(name).path
         if ProcessInfo.processInfo.environment["HEDGE_UPDATE_GOLDEN"] == "1" {
-            try AtomicFile.write(Data(text.utf8), to: path)
+            try AtomicFile.write(text, to: path)
         }
         let expected = try #require(FileManager.default.contents(atPath: path).flatMap { String(data: $0, encoding: .utf8) },
                                     "missing golden \(name)")

@@ -66,10 +66,9 @@ public enum DataQuality {
         var gap = 0                    // unpriced dates since then
         var firstGap = -1
         var runStart = -1, runLength = 0
-        var closeCount = 0, steps = 0
+        var steps = 0
         var previousRatio = Double.nan
         for i in 0..<n {
-            if let close, !close[i].isNaN { closeCount += 1 }
             guard mine[i] else {
                 if others > 0 && pricedCount[i] == others {
                     q.lacking += 1
@@ -117,8 +116,8 @@ public enum DataQuality {
         }
         if runLength >= staleRunLength { q.staleRuns.append((dates[runStart], runLength)) }
         if previous >= 0 { q.last = dates[previous] }
-        if close != nil {
-            q.emptyAdjustedClose = q.rows == 0 && closeCount > 0
+        if let close {
+            q.emptyAdjustedClose = q.rows == 0 && close.contains { !$0.isNaN }
             q.adjustmentDays = steps
         }
         return q

@@ -20,15 +20,9 @@ import Darwin
 /// file has that name from the start, and gets the usual mode (0666 less the umask) before the rename.
 /// Every failure this process sees removes it.
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
-        try write(data, to: path, unnamedFirst: true)
-    }
-
-    /// Writes `text` as UTF-8 straight from the string's storage (an export of a universe is tens of
-    /// MB: no copy of it is made).
+    /// Writes `text` as UTF-8 straight from the string's storage (no copy of it is made).
     public static func write(_ text: String, to path: String) throws {
-        var text = text
-        try text.withUTF8 { try write(bytes: UnsafeRawBufferPointer($0), to: path, unnamedFirst: true) }
+        try write(text, to: path, unnamedFirst: true)
     }
 
     /// Writes what `contents` produces, piece by piece, without holding it whole: `contents` gets a
@@ -43,12 +37,11 @@ public enum AtomicFile {
 
     /// `write`, with the unnamed temporary file skipped when `unnamedFirst` is false (for tests: the
     /// path file systems without `O_TMPFILE` take).
-    static func write(_ data: Data, to path: String, unnamedFirst: Bool) throws {
-        try data.withUnsafeBytes { bytes in try write(bytes: bytes, to: path, unnamedFirst: unnamedFirst) }
-    }
-
-    private static func write(bytes data: UnsafeRawBufferPointer, to path: String, unnamedFirst: Bool) throws {
-        try write(to: path, unnamedFirst: unnamedFirst) { append in try append(data) }
+    static func write(_ text: String, to path: String, unnamedFirst: Bool) throws {
+        var text = text
+        try text.withUTF8 { bytes in
+            try write(to: path, unnamedFirst: unnamedFirst) { append in try append(UnsafeRawBufferPointer(bytes)) }
+        }
     }
 
     static func write(to path: String, unnamedFirst: Bool,

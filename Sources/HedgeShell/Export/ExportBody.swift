@@ -29,11 +29,4 @@ public struct ExportBody {
     public func write(cancellation: Cancellation?, to append: (UnsafeRawBufferPointer) throws -> Void) throws {
         try produce(cancellation, append)
     }
-
-    /// The whole text (for tests and small exports).
-    public func text() throws -> String {
-        var bytes: [UInt8] = []
-        try write(cancellation: nil) { bytes.append(contentsOf: $0) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
